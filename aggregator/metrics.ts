@@ -1,0 +1,86 @@
+import { CASE_DEFINITIONS } from './case-definitions.js';
+import { GUIDANCE_OUTCOMES } from './guidance.js';
+import { FIELDS, type ChoiceField, type SetField } from './questionnaire.js';
+
+/**
+ * The counter names, derived from the questionnaire. They are part of the public API
+ * (JSON, CSV, data dictionary), so they change only with a new questionnaire version.
+ */
+export interface MetricInfo {
+  readonly name: string;
+  readonly description: string;
+}
+
+/** An additive relation the release policy protects: the parts sum to the total. */
+export interface Partition {
+  readonly total: string;
+  readonly parts: readonly string[];
+}
+
+export const REPORTS = 'reports';
+export const SYMPTOMATIC = 'symptomatic';
+/** Metrics broken down by age band as well (`age:<band>:<metric>`). */
+export const BY_AGE = [SYMPTOMATIC, 'cli'] as const;
+const GUIDANCE = 'guidance';
+
+type AnsweredField = (ChoiceField | SetField) & { readonly name: string };
+
+/** The questionnaire fields that feed a counter per answer value. */
+export const COUNTED_FIELDS: readonly AnsweredField[] = Object.entries(FIELDS).flatMap(([name, field]) =>
+  field.kind === 'choice' || field.kind === 'set' ? [{ ...field, name }] : [],
+);
+
+const ageField = FIELDS.ageBand;
+
+export function answerMetric(field: { readonly metric: string }, value: string): string {
+  return `${field.metric}:${value}`;
+}
+export function ageMetric(band: string, metric: (typeof BY_AGE)[number]): string {
+  return `${ageField.metric}:${band}:${metric}`;
+}
+export function guidanceMetric(outcome: string): string {
+  return `${GUIDANCE}:${outcome}`;
+}
+
+function fieldDescription(field: AnsweredField, value: string): string {
+  const among = field.kind === 'choice' && field.onlyWhenSymptomatic ? 'symptomatic reports' : 'reports';
+  return `Number of ${among} answering "${value}" to: ${field.description}`;
+}
+
+export const METRICS: readonly MetricInfo[] = [
+  { name: REPORTS, description: 'Number of reports received.' },
+  { name: SYMPTOMATIC, description: 'Number of reports with at least one symptom.' },
+  ...CASE_DEFINITIONS.map((d) => ({
+    name: d.metric,
+    description: `Number of reports meeting the case definition "${d.name}" (${d.rule}; ${d.source}; version ${d.version}).`,
+  })),
+  ...COUNTED_FIELDS.flatMap((field) =>
+    field.values.map((value) => ({ name: answerMetric(field, value), description: fieldDescription(field, value) })),
+  ),
+  ...ageField.values.flatMap((band) =>
+    BY_AGE.map((metric) => ({
+      name: ageMetric(band, metric),
+      description: `Number of reports in age band ${band} counted in "${metric}".`,
+    })),
+  ),
+  ...GUIDANCE_OUTCOMES.map((outcome) => ({
+    name: guidanceMetric(outcome),
+    description: `Number of reports whose self-guidance outcome was "${outcome}".`,
+  })),
+];
+
+export const METRIC_NAMES: ReadonlySet<string> = new Set(METRICS.map((m) => m.name));
+
+/**
+ * Every partition of the reports (or of a subset) that is published, so complementary
+ * suppression can protect each. Set-valued answers (symptoms, warning signs) overlap and
+ * are not partitions.
+ */
+export const PARTITIONS: readonly Partition[] = [
+  ...COUNTED_FIELDS.filter((f) => f.kind === 'choice').map((field) => ({
+    total: field.kind === 'choice' && field.onlyWhenSymptomatic ? SYMPTOMATIC : REPORTS,
+    parts: field.values.map((value) => answerMetric(field, value)),
+  })),
+  ...BY_AGE.map((metric) => ({ total: metric, parts: ageField.values.map((band) => ageMetric(band, metric)) })),
+  { total: REPORTS, parts: GUIDANCE_OUTCOMES.map(guidanceMetric) },
+];

@@ -1,0 +1,59 @@
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { BatchStats } from '../aggregator/group-commit.js';
+
+/**
+ * Prometheus metrics. Labels are only ever route patterns, methods and status codes,
+ * never anything a client sent.
+ */
+export interface ServiceMetrics {
+  registry: Registry;
+  request(method: string, route: string, status: number, seconds: number): void;
+  batch(stats: BatchStats): void;
+}
+
+export function createMetrics(): ServiceMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  const requests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests answered, by method, route pattern and status.',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [registry],
+  });
+  const durations = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Time from request to response, by route pattern.',
+    labelNames: ['route'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+    registers: [registry],
+  });
+  const batchReports = new Histogram({
+    name: 'group_commit_batch_reports',
+    help: 'Reports per group-commit transaction.',
+    buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000],
+    registers: [registry],
+  });
+  const batchSeconds = new Histogram({
+    name: 'group_commit_duration_seconds',
+    help: 'Duration of a group-commit transaction.',
+    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5],
+    registers: [registry],
+  });
+  const batchFailures = new Counter({
+    name: 'group_commit_failures_total',
+    help: 'Group-commit transactions that failed; every report in them was refused with 503.',
+    registers: [registry],
+  });
+  return {
+    registry,
+    request(method, route, status, seconds) {
+      requests.inc({ method, route, status });
+      durations.observe({ route }, seconds);
+    },
+    batch(stats) {
+      batchReports.observe(stats.reports);
+      batchSeconds.observe(stats.durationMs / 1000);
+      if (!stats.ok) batchFailures.inc();
+    },
+  };
+}

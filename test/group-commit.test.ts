@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { type BatchStats, CommitFailedError, GroupCommit } from '../aggregator/group-commit.js';
+import type { CountRow } from '../aggregator/store.js';
+
+function recorder(fail = () => false) {
+  const transactions: CountRow[][] = [];
+  const batches: BatchStats[] = [];
+  const commit = (rows: Iterable<CountRow>) => {
+    if (fail()) throw new Error('disk full');
+    transactions.push([...rows]);
+  };
+  return { transactions, batches, commit, onBatch: (s: BatchStats) => batches.push(s) };
+}
+
+describe('group commit', () => {
+  it('merges increments that arrive together into one upsert per counter', async () => {
+    const r = recorder();
+    const gc = new GroupCommit({ commit: r.commit, maxBatch: 100, onBatch: r.onBatch });
+    await Promise.all([
+      gc.submit({ day: 'd1', area: 'A', metrics: ['reports', 'x'] }),
+      gc.submit({ day: 'd1', area: 'A', metrics: ['reports'] }),
+      gc.submit({ day: 'd1', area: 'B', metrics: ['reports'] }),
+    ]);
+    expect(r.transactions).toEqual([
+      [
+        { day: 'd1', area: 'A', metric: 'reports', n: 2 },
+        { day: 'd1', area: 'A', metric: 'x', n: 1 },
+        { day: 'd1', area: 'B', metric: 'reports', n: 1 },
+      ],
+    ]);
+    expect(r.batches).toEqual([expect.objectContaining({ reports: 3, counters: 3, ok: true })]);
+  });
+
+  it('settles a submitter only after its transaction ran', async () => {
+    const r = recorder();
+    const gc = new GroupCommit({ commit: r.commit, maxBatch: 100 });
+    const done = gc.submit({ day: 'd', area: 'A', metrics: ['reports'] });
+    expect(r.transactions).toHaveLength(0);
+    expect(gc.pending).toBe(1);
+    await done;
+    expect(r.transactions).toHaveLength(1);
+    expect(gc.pending).toBe(0);
+  });
+
+  it('commits a full batch at once and starts the next', async () => {
+    const r = recorder();
+    const gc = new GroupCommit({ commit: r.commit, maxBatch: 2 });
+    const all = [1, 2, 3].map(() => gc.submit({ day: 'd', area: 'A', metrics: ['reports'] }));
+    expect(r.transactions).toHaveLength(1);
+    await Promise.all(all);
+    expect(r.transactions.map((t) => t[0]!.n)).toEqual([2, 1]);
+  });
+
+  it('rejects every submitter of a failed batch, and only those', async () => {
+    let failing = true;
+    const r = recorder(() => failing);
+    const gc = new GroupCommit({ commit: r.commit, maxBatch: 100, onBatch: r.onBatch });
+    const failed = [gc.submit({ day: 'd', area: 'A', metrics: ['m'] }), gc.submit({ day: 'd', area: 'B', metrics: ['m'] })];
+    for (const p of failed) await expect(p).rejects.toBeInstanceOf(CommitFailedError);
+    failing = false;
+    await gc.submit({ day: 'd', area: 'C', metrics: ['m'] });
+    expect(r.transactions).toEqual([[{ day: 'd', area: 'C', metric: 'm', n: 1 }]]);
+    expect(r.batches.map((b) => b.ok)).toEqual([false, true]);
+  });
+
+  it('commits what is pending on demand', () => {
+    const r = recorder();
+    const gc = new GroupCommit({ commit: r.commit, maxBatch: 100 });
+    void gc.submit({ day: 'd', area: 'A', metrics: ['reports'] });
+    gc.commitNow();
+    expect(r.transactions).toHaveLength(1);
+    gc.commitNow();
+    expect(r.transactions).toHaveLength(1);
+  });
+});

@@ -1,0 +1,55 @@
+import Database from 'better-sqlite3';
+import { readFileSync, statSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { VALID_REPORT } from './support/reports.js';
+import { startTestService, TEST_USER_AGENT, type TestService } from './support/service.js';
+
+const TRUNCATE_MS = 200;
+
+describe('privacy of what is stored', () => {
+  let service: TestService;
+  beforeAll(async () => {
+    service = await startTestService({ walTruncateIntervalMs: TRUNCATE_MS }, { forbiddenInLogs: ['SI-061', 'fever'] });
+    for (let i = 0; i < 30; i++) {
+      const res = await service.post(VALID_REPORT, { headers: { 'accept-language': 'sl-SI', referer: 'https://example.org/x' } });
+      expect(res.status).toBe(201);
+    }
+  });
+  afterAll(() => service.stop());
+
+  it('holds the counts table and nothing else (I1)', () => {
+    const db = new Database(service.databasePath, { readonly: true });
+    try {
+      const objects = db.prepare('SELECT type, name FROM sqlite_master ORDER BY name').all();
+      expect(objects).toEqual([{ type: 'table', name: 'counts' }]);
+      const columns = db.prepare('PRAGMA table_info(counts)').all() as { name: string; pk: number }[];
+      expect(columns.map((c) => [c.name, c.pk])).toEqual([['day', 1], ['area', 2], ['metric', 3], ['n', 0]]);
+      expect(db.pragma('user_version', { simple: true })).toBe(1);
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      const days = db.prepare('SELECT DISTINCT day FROM counts').pluck().all() as string[];
+      for (const day of days) expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      // 30 identical reports are one row per counter, not 30 rows.
+      expect(db.prepare("SELECT n FROM counts WHERE metric = 'reports'").pluck().all()).toEqual([30]);
+    } finally {
+      db.close();
+    }
+  });
+
+  it('writes no request data into the database files (I2)', () => {
+    for (const suffix of ['', '-wal']) {
+      let bytes: string;
+      try {
+        bytes = readFileSync(service.databasePath + suffix).toString('latin1');
+      } catch {
+        continue;
+      }
+      for (const text of [TEST_USER_AGENT, '127.0.0.1', 'example.org', 'sl-SI']) expect(bytes).not.toContain(text);
+    }
+  });
+
+  it('truncates the WAL to zero bytes within the truncation interval (I3)', async () => {
+    await sleep(TRUNCATE_MS * 3);
+    expect(statSync(`${service.databasePath}-wal`).size).toBe(0);
+  });
+});
