@@ -1,5 +1,4 @@
-import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { type Context, Hono } from 'hono';
 import type { z } from 'zod';
 import type { AreaPack } from '../aggregator/areas/index.js';
 import { fold, type Increments } from '../aggregator/fold.js';
@@ -29,6 +28,37 @@ function fieldErrors(error: z.ZodError): FieldError[] {
   });
 }
 
+function tooLarge(): ProblemError {
+  return new ProblemError(413, { detail: `a report is at most ${MAX_REPORT_BYTES} bytes` });
+}
+
+/**
+ * Reads the body, refusing more than MAX_REPORT_BYTES before parsing anything. hono's
+ * bodyLimit does the same but always builds a full Request object, which costs the hot
+ * path a fifth of its throughput: a declared length is checked from the header instead
+ * (Node refuses a body longer than its Content-Length), and only a body without one is
+ * counted as it streams in.
+ */
+async function readLimited(c: Context): Promise<string> {
+  const declared = c.req.header('content-length');
+  if (declared !== undefined && c.req.header('transfer-encoding') === undefined) {
+    if (Number(declared) > MAX_REPORT_BYTES) throw tooLarge();
+    return c.req.text();
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = c.req.raw.body?.getReader();
+  for (let read = await reader?.read(); read && !read.done; read = await reader!.read()) {
+    size += read.value.byteLength;
+    if (size > MAX_REPORT_BYTES) {
+      await reader!.cancel();
+      throw tooLarge();
+    }
+    chunks.push(read.value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
 function isJson(contentType: string | undefined): boolean {
   if (!contentType) return false;
   const mediaType = contentType.split(';', 1)[0]!.trim().toLowerCase();
@@ -52,16 +82,11 @@ export function reportsRoutes(parts: ReportsParts): Hono {
       }
       await next();
     },
-    bodyLimit({
-      maxSize: MAX_REPORT_BYTES,
-      onError: () => {
-        throw new ProblemError(413, { detail: `a report is at most ${MAX_REPORT_BYTES} bytes` });
-      },
-    }),
     async function submitReport(c) {
+      const text = await readLimited(c);
       let body: unknown;
       try {
-        body = JSON.parse(await c.req.text());
+        body = JSON.parse(text);
       } catch {
         throw new ProblemError(400, {
           detail: 'the body is not valid JSON',
