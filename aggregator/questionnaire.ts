@@ -122,7 +122,7 @@ export const FIELDS = {
   },
   consent: {
     kind: 'consent',
-    description: 'Explicit agreement to add the answers to the anonymous statistics.',
+    description: 'Explicit agreement to add the answers to the aggregate statistics.',
     necessity: 'Contributing is a separate choice from getting advice; never counted.',
   },
 } as const satisfies Record<string, FieldDefinition>;

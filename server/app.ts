@@ -1,14 +1,27 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { challengeRoutes } from './abuse/challenge.routes.js';
 import { accessLog } from './access-log.js';
+import { areasRoutes } from './areas.routes.js';
 import type { Logger } from './logger.js';
 import type { ServiceMetrics } from './metrics.js';
 import { ProblemError, problemResponse } from './problem.js';
 import { type ReportsParts, reportsRoutes } from './reports.routes.js';
+import { securityHeaders } from './security-headers.js';
+import { documentApi } from './openapi.js';
+import { type StatsParts, statsRoutes } from './stats.routes.js';
+import { statusRoutes } from './status.routes.js';
+import { webRoutes } from './web.routes.js';
 
-export interface AppParts extends ReportsParts {
+export interface AppParts extends ReportsParts, StatsParts {
   logger: Logger;
   metrics: ServiceMetrics;
+  /** The configured end of collection, shown by /api/v1/status; absent or null: no end. */
+  collectionEnds?: Date | null;
+  /** Send Strict-Transport-Security (HSTS): only behind TLS. */
+  hsts?: boolean;
+  /** The built web folder; without it the app serves the API only. */
+  webRoot?: string;
 }
 
 /** Answers 405 with `Allow` for every known path asked with a method it does not serve. */
@@ -32,9 +45,21 @@ function refuseOtherMethods(app: Hono): void {
 /** The whole HTTP surface, built from injected parts so a test builds one in a line. */
 export function createApp(parts: AppParts): Hono {
   const app = new Hono();
+  app.use(securityHeaders({ hsts: parts.hsts ?? false }));
   app.use(accessLog(parts.logger, parts.metrics));
 
   app.route('/', reportsRoutes(parts));
+  app.route('/', challengeRoutes(parts));
+  app.route('/', statusRoutes({
+    collecting: parts.collecting ?? (() => true),
+    collectionEnds: parts.collectionEnds ?? null,
+    proofOfWork: parts.proofOfWork !== undefined,
+  }));
+  app.route('/', areasRoutes(parts));
+  const stats = statsRoutes(parts);
+  documentApi(stats, parts.areaPack);
+  app.route('/', stats);
+  if (parts.webRoot) app.route('/', webRoutes({ webRoot: parts.webRoot }));
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/metrics', async (c) =>
     c.body(await parts.metrics.registry.metrics(), 200, { 'content-type': parts.metrics.registry.contentType }),

@@ -1,6 +1,21 @@
 import { z } from 'zod';
+import { DEFAULT_RELEASE_POLICY, type ReleasePolicy } from '../aggregator/release.js';
+import { collectionEndInstant } from './collection-end.js';
 
 const seconds = (fallback: number) => z.coerce.number().positive().default(fallback);
+const count = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+/** `true`/`false` (also 1/0, yes/no, on/off): z.coerce.boolean would read "false" as true. */
+const flag = (fallback: boolean) =>
+  z
+    .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+    .default(fallback ? 'true' : 'false')
+    .transform((value) => ['true', '1', 'yes', 'on'].includes(value));
+/** Unset or empty: no end. A bare date, or a date-time with an offset (see collection-end.ts). */
+const endDate = z.preprocess(
+  (value) => (value === '' ? undefined : value),
+  z.union([z.iso.date(), z.iso.datetime({ offset: true })], 'a date (2026-06-30) or a date-time with an offset (2026-06-30T18:00:00+02:00)').optional(),
+);
+const DAY_S = 86_400;
 
 function isTimeZone(name: string): boolean {
   try {
@@ -26,6 +41,22 @@ export const envSchema = z.object({
   WAL_TRUNCATE_INTERVAL_S: seconds(10),
   COMMIT_MAX_BATCH: z.coerce.number().int().min(1).max(100_000).default(2000),
   SHUTDOWN_TIMEOUT_S: seconds(10),
+  COLLECTION_ENDS: endDate,
+  /** Proof of work: the secret counter is drawn from [max/2, max]; 0 turns proof of work off. */
+  POW_MAX_NUMBER: count(0, 0xffff_ffff, 5000),
+  /** PBKDF2-SHA-256 iterations per attempt: the client does about 0.75 × max × cost, the server cost once. */
+  POW_COST: count(1, 1_000_000, 1000),
+  POW_CHALLENGE_TTL_S: count(10, DAY_S, 600),
+  /** Reports per address and window; a window of 0 turns the rate limit off. */
+  RATE_LIMIT_MAX: count(1, 1_000_000, 60),
+  RATE_LIMIT_WINDOW_S: count(0, DAY_S, 600),
+  TRUST_PROXY: flag(false),
+  HSTS: flag(false),
+  RELEASE_INTERVAL_S: seconds(300),
+  RELEASE_MIN_REPORTS: count(1, 1_000_000, DEFAULT_RELEASE_POLICY.minReports),
+  RELEASE_MIN_COUNT: count(1, 1_000_000, DEFAULT_RELEASE_POLICY.minCount),
+  RELEASE_OPEN_DAY_MIN_NEW: count(1, 1_000_000, DEFAULT_RELEASE_POLICY.openDayMinNewReports),
+  PROJECTION_MIN_REPORTS: count(1, 1_000_000, DEFAULT_RELEASE_POLICY.projectionMinReports),
 });
 
 export type Env = z.output<typeof envSchema>;
@@ -41,6 +72,22 @@ export interface Config {
   walTruncateIntervalMs: number;
   commitMaxBatch: number;
   shutdownTimeoutMs: number;
+  /** The first instant at which reports are refused with 410; null: no end. */
+  collectionEnds: Date | null;
+  /** 0: no proof of work (load tests and trusted front ends only; weakens abuse resistance). */
+  powMaxNumber: number;
+  powCost: number;
+  powChallengeTtlMs: number;
+  rateLimitMax: number;
+  /** 0: no rate limit. */
+  rateLimitWindowMs: number;
+  /** Take the client address from the last X-Forwarded-For hop instead of the socket. */
+  trustProxy: boolean;
+  /** Send Strict-Transport-Security (only behind TLS). */
+  hsts: boolean;
+  /** How often the public snapshot is recomputed. */
+  releaseIntervalMs: number;
+  releasePolicy: ReleasePolicy;
 }
 
 export class ConfigError extends Error {
@@ -66,5 +113,20 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     walTruncateIntervalMs: e.WAL_TRUNCATE_INTERVAL_S * 1000,
     commitMaxBatch: e.COMMIT_MAX_BATCH,
     shutdownTimeoutMs: e.SHUTDOWN_TIMEOUT_S * 1000,
+    collectionEnds: e.COLLECTION_ENDS === undefined ? null : collectionEndInstant(e.COLLECTION_ENDS, e.TIME_ZONE),
+    powMaxNumber: e.POW_MAX_NUMBER,
+    powCost: e.POW_COST,
+    powChallengeTtlMs: e.POW_CHALLENGE_TTL_S * 1000,
+    rateLimitMax: e.RATE_LIMIT_MAX,
+    rateLimitWindowMs: e.RATE_LIMIT_WINDOW_S * 1000,
+    trustProxy: e.TRUST_PROXY,
+    hsts: e.HSTS,
+    releaseIntervalMs: e.RELEASE_INTERVAL_S * 1000,
+    releasePolicy: {
+      minReports: e.RELEASE_MIN_REPORTS,
+      minCount: e.RELEASE_MIN_COUNT,
+      openDayMinNewReports: e.RELEASE_OPEN_DAY_MIN_NEW,
+      projectionMinReports: e.PROJECTION_MIN_REPORTS,
+    },
   };
 }

@@ -9,6 +9,9 @@ export interface ServiceMetrics {
   registry: Registry;
   request(method: string, route: string, status: number, seconds: number): void;
   batch(stats: BatchStats): void;
+  release(seconds: number): void;
+  /** Reads of the counters from SQLite: only releases read them, never a request. */
+  countsRead(): void;
 }
 
 export function createMetrics(): ServiceMetrics {
@@ -44,8 +47,21 @@ export function createMetrics(): ServiceMetrics {
     help: 'Group-commit transactions that failed; every report in them was refused with 503.',
     registers: [registry],
   });
+  const releases = new Histogram({
+    name: 'snapshot_release_duration_seconds',
+    help: 'Time to read the counters and compute the released snapshot.',
+    buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
+    registers: [registry],
+  });
+  const countsReads = new Counter({
+    name: 'counts_reads_total',
+    help: 'Reads of all counters from SQLite (one per snapshot release).',
+    registers: [registry],
+  });
   return {
     registry,
+    release: (seconds) => releases.observe(seconds),
+    countsRead: () => countsReads.inc(),
     request(method, route, status, seconds) {
       requests.inc({ method, route, status });
       durations.observe({ route }, seconds);

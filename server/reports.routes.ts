@@ -5,6 +5,8 @@ import { fold, type Increments } from '../aggregator/fold.js';
 import { guide } from '../aggregator/guidance.js';
 import { QUESTIONNAIRE_VERSION, type Report } from '../aggregator/questionnaire.js';
 import { reportSchema } from '../aggregator/report-schema.js';
+import { POW_HEADER, type PowRefusal, type ProofOfWork } from './abuse/proof-of-work.js';
+import type { RateVerdict } from './abuse/rate-limit.js';
 import { type FieldError, ProblemError } from './problem.js';
 
 export const MAX_REPORT_BYTES = 4096;
@@ -15,6 +17,12 @@ export interface ReportsParts {
   today: () => string;
   /** Settles once the increments are committed (or the commit failed). */
   submit: (increments: Increments) => Promise<void>;
+  /** Whether reports are still accepted (COLLECTION_ENDS); absent: always. */
+  collecting?: (() => boolean) | undefined;
+  /** Counts a request against its sender's budget; absent: no rate limit. */
+  rateLimit?: ((c: Context) => RateVerdict) | undefined;
+  /** Absent: reports need no proof of work (POW_MAX_NUMBER=0). */
+  proofOfWork?: ProofOfWork | undefined;
 }
 
 function fieldErrors(error: z.ZodError): FieldError[] {
@@ -59,6 +67,29 @@ async function readLimited(c: Context): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
+const POW_REFUSALS: Record<PowRefusal, string> = {
+  missing: `send a solved challenge (GET /api/v1/challenge) in the ${POW_HEADER} header`,
+  malformed: `the ${POW_HEADER} header is not an ALTCHA payload; solve a new challenge`,
+  invalid: `the proof of work in ${POW_HEADER} is not valid; solve a new challenge`,
+  expired: 'the proof-of-work challenge has expired; solve a new challenge',
+  replayed: 'this proof of work was already used, so the report it carried may already be counted; solve a new challenge to send another',
+  full: 'too many reports are arriving; please send it again shortly',
+};
+
+/**
+ * Verifies and spends the request's proof of work: 400 when missing, malformed, invalid or
+ * expired, 409 when already spent, 503 when the set of spent solutions is full.
+ */
+function spendProofOfWork(c: Context, proofOfWork: ProofOfWork | undefined): (() => void) | undefined {
+  if (!proofOfWork) return undefined;
+  const verdict = proofOfWork.verify(c.req.header(POW_HEADER));
+  if (verdict.ok) return verdict.release;
+  const detail = POW_REFUSALS[verdict.reason];
+  if (verdict.reason === 'replayed') throw new ProblemError(409, { detail });
+  if (verdict.reason === 'full') throw new ProblemError(503, { detail, headers: { 'retry-after': String(verdict.retryAfterS ?? 1) } });
+  throw new ProblemError(400, { detail });
+}
+
 function isJson(contentType: string | undefined): boolean {
   if (!contentType) return false;
   const mediaType = contentType.split(';', 1)[0]!.trim().toLowerCase();
@@ -66,9 +97,11 @@ function isJson(contentType: string | undefined): boolean {
 }
 
 /**
- * `POST /api/v1/reports`: the hot path. Checks the type, limits the body before parsing,
- * validates, computes the advice, folds, and answers 201 only after the commit (I6). The
- * report is a local of this handler and is gone when it returns (I3).
+ * `POST /api/v1/reports`: the hot path, cheapest refusal first. 410 after the end of
+ * collection, 415 for another type, 429 past the sender's budget, 413 past the size limit
+ * (before parsing anything), then the proof of work (400/409), then the schema (400). It
+ * computes the advice, folds, and answers 201 only after the commit (I6). The report is a
+ * local of this handler and is gone when it returns (I3).
  */
 export function reportsRoutes(parts: ReportsParts): Hono {
   const schema = reportSchema(new Set(parts.areaPack.municipalityByCode.keys()));
@@ -76,14 +109,31 @@ export function reportsRoutes(parts: ReportsParts): Hono {
 
   app.post(
     '/api/v1/reports',
+    async function whileCollecting(_c, next) {
+      if (parts.collecting && !parts.collecting()) {
+        throw new ProblemError(410, { detail: 'collection has ended; no more reports are accepted' });
+      }
+      await next();
+    },
     async function requireJson(c, next) {
       if (!isJson(c.req.header('content-type'))) {
         throw new ProblemError(415, { detail: 'send the report as application/json' });
       }
       await next();
     },
+    async function rateLimit(c, next) {
+      const verdict = parts.rateLimit?.(c);
+      if (verdict && !verdict.ok) {
+        throw new ProblemError(429, {
+          detail: 'too many reports from this network; please send it again later',
+          headers: { 'retry-after': String(verdict.retryAfterS) },
+        });
+      }
+      await next();
+    },
     async function submitReport(c) {
       const text = await readLimited(c);
+      const releaseProofOfWork = spendProofOfWork(c, parts.proofOfWork);
       let body: unknown;
       try {
         body = JSON.parse(text);
@@ -103,6 +153,8 @@ export function reportsRoutes(parts: ReportsParts): Hono {
       try {
         await parts.submit(fold(report, parts.today(), outcome));
       } catch {
+        // The report was not counted, so the same solution may carry it again.
+        releaseProofOfWork?.();
         throw new ProblemError(503, {
           detail: 'the report could not be stored; please send it again',
           headers: { 'retry-after': '5' },

@@ -1,28 +1,38 @@
 import { serve } from '@hono/node-server';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { dirname } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { DestinationStream } from 'pino';
 import { loadAreaPack } from '../aggregator/areas/index.js';
 import { dayClock } from '../aggregator/day.js';
 import { GroupCommit } from '../aggregator/group-commit.js';
 import { openCountsStore } from '../aggregator/store.js';
+import { createAbuseGuard } from './abuse/abuse-guard.js';
 import { createApp } from './app.js';
+import { collectionOpen } from './collection-end.js';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
+import { createReleaser } from './releaser.js';
 
 export interface ServiceOptions {
   config: Config;
   /** Where log lines go; standard output when absent. */
   logDestination?: DestinationStream;
   now?: () => number;
+  /** The built web folder; by default `dist/web` of the project this module belongs to. */
+  webRoot?: string;
 }
 
 export interface RunningService {
   url: string;
   logger: Logger;
+  /** Every route the app registered (hono's `app.routes`), so tests can cover each one. */
+  routes: readonly { method: string; path: string }[];
+  /** Recomputes the public snapshot now instead of waiting for the release cadence. */
+  releaseNow(): void;
   /** Stops accepting, answers what is in flight, commits what is pending, closes the database. */
   close(): Promise<void>;
 }
@@ -34,22 +44,46 @@ function listening(server: Server): Promise<AddressInfo> {
   });
 }
 
+/** How often a stopping server closes the keep-alive connections that have gone idle since. */
+const IDLE_SWEEP_MS = 50;
+
 function closed(server: Server, timeoutMs: number): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => server.closeAllConnections(), timeoutMs);
+    // A connection answering when the stop began goes idle afterwards; close it then, instead
+    // of waiting for the client's keep-alive timeout.
+    const sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS);
     server.close(() => {
       clearTimeout(timer);
+      clearInterval(sweep);
       resolve();
     });
     server.closeIdleConnections();
   });
 }
 
+/**
+ * `dist/web` under the project root: the nearest folder above this module holding a
+ * package.json, so it is found from `dist/server/service.js` and from `server/service.ts` alike.
+ */
+function builtWebRoot(): string | undefined {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) return undefined;
+    dir = parent;
+  }
+  const webRoot = join(dir, 'dist', 'web');
+  return existsSync(join(webRoot, 'index.html')) ? webRoot : undefined;
+}
+
 /** Assembles the service from its configuration and starts serving. */
-export async function startService({ config, logDestination, now }: ServiceOptions): Promise<RunningService> {
+export async function startService({ config, logDestination, now, webRoot }: ServiceOptions): Promise<RunningService> {
   const logger = createLogger(config.logLevel, logDestination);
+  const pages = webRoot ?? builtWebRoot();
+  if (!pages) logger.warn('web pages not built (npm run build:web); serving the API only');
   const areaPack = loadAreaPack(config.areaPack);
-  if (config.databasePath !== ':memory:') mkdirSync(dirname(config.databasePath), { recursive: true });
+  if (config.databasePath !== ':memory:') mkdirSync(dirname(config.databasePath), { recursive: true, mode: 0o700 });
   const store = openCountsStore({ path: config.databasePath, synchronous: config.synchronous });
   const metrics = createMetrics();
   const groupCommit = new GroupCommit({
@@ -60,8 +94,31 @@ export async function startService({ config, logDestination, now }: ServiceOptio
       if (!stats.ok) logger.error({ reports: stats.reports }, 'group commit failed');
     },
   });
-  const walTimer = setInterval(() => store.truncateWal(), config.walTruncateIntervalMs);
+  const walTimer = setInterval(() => {
+    if (!store.truncateWal()) logger.warn('the WAL could not be truncated: another connection is reading the database');
+  }, config.walTruncateIntervalMs);
   walTimer.unref();
+  const clock = now ?? Date.now;
+  const releaser = createReleaser({
+    counts: () => {
+      metrics.countsRead();
+      return store.rows();
+    },
+    firstDay: store.firstDay,
+    commitPending: () => groupCommit.commitNow(),
+    pack: areaPack,
+    timeZone: config.timeZone,
+    policy: config.releasePolicy,
+    now: clock,
+    onRelease: (ms) => metrics.release(ms / 1000),
+  });
+  releaser.releaseNow();
+  const releaseTimer = setInterval(() => releaser.releaseNow(), config.releaseIntervalMs);
+  releaseTimer.unref();
+  const abuse = createAbuseGuard(config, {
+    ...(now ? { now } : {}),
+    onRateLimitFull: () => logger.warn('rate-limit table full; new senders pass uncounted until the window ends'),
+  });
 
   const app = createApp({
     areaPack,
@@ -69,8 +126,21 @@ export async function startService({ config, logDestination, now }: ServiceOptio
     submit: (increments) => groupCommit.submit(increments),
     logger,
     metrics,
+    webRoot: pages,
+    snapshot: releaser.current,
+    collecting: collectionOpen(config.collectionEnds, now),
+    collectionEnds: config.collectionEnds,
+    proofOfWork: abuse.proofOfWork,
+    rateLimit: abuse.rateLimit,
+    hsts: config.hsts,
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
+  // While stopping, every answer closes its connection, so clients on keep-alive connections
+  // (a proxy, a load test) move on instead of being cut off when the shutdown timeout ends.
+  let draining = false;
+  server.prependListener('request', (_req, res) => {
+    if (draining) res.setHeader('connection', 'close');
+  });
   const address = await listening(server);
   const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
   logger.info({ port: address.port, areaPack: areaPack.id }, 'listening');
@@ -79,11 +149,16 @@ export async function startService({ config, logDestination, now }: ServiceOptio
   return {
     url: `http://${host}:${address.port}`,
     logger,
+    routes: app.routes.map(({ method, path }) => ({ method, path })),
+    releaseNow: () => void releaser.releaseNow(),
     close() {
       closing ??= (async () => {
+        draining = true;
         await closed(server, config.shutdownTimeoutMs);
         groupCommit.commitNow();
         clearInterval(walTimer);
+        clearInterval(releaseTimer);
+        abuse.close();
         store.close();
         logger.info('stopped');
         logger.flush();

@@ -12,10 +12,13 @@ export interface ServerProcess {
   exited: Promise<number | null>;
 }
 
-/** Runs the built server as a child process on a free loopback port; resolves once it listens. */
+/**
+ * Runs the built server as a child process on a free loopback port; resolves once it listens.
+ * As with testConfig, proof of work and the rate limit are off unless `env` turns them on.
+ */
 export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
   const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...env },
+    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', POW_MAX_NUMBER: '0', RATE_LIMIT_WINDOW_S: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const exited = once(child, 'exit').then(([code]) => code as number | null);

@@ -5,6 +5,7 @@ import { Writable } from 'node:stream';
 import { expect } from 'vitest';
 import { type Config, parseConfig } from '../../server/config.js';
 import { type RunningService, startService } from '../../server/service.js';
+import { solvedPayload } from './altcha.js';
 
 /** Sent as the user agent by every test request, so the log check can look for it. */
 export const TEST_USER_AGENT = `privacy-probe/${process.pid}-${Math.random().toString(36).slice(2)}`;
@@ -17,6 +18,8 @@ export interface TestService extends RunningService {
   databasePath: string;
   /** Every line the service logged. */
   logs: string[];
+  config: Config;
+  /** Sends a report; when proof of work is on and no X-Altcha header is given, solves a challenge first. */
   post(body: unknown, init?: { headers?: Record<string, string> }): Promise<Response>;
   /** Closes the service, checks every log line against I2, removes the temporary folder. */
   stop(): Promise<void>;
@@ -36,13 +39,24 @@ export function expectPrivateLogs(lines: readonly string[], forbidden: readonly 
   }
 }
 
-/** The configuration a test service runs with: defaults, a free loopback port, a temp database. */
+/** Proof of work as the service does it, at a difficulty a test solves in a millisecond. */
+export const TEST_POW: Partial<Config> = { powMaxNumber: 20, powCost: 1 };
+
+/**
+ * The configuration a test service runs with: defaults, a free loopback port, a temp
+ * database, and the abuse guards (proof of work, rate limit) off, since every test request
+ * comes from 127.0.0.1; the tests of those guards turn them on (TEST_POW).
+ */
 export function testConfig(dir: string, overrides: Partial<Config> = {}): Config {
   return {
     ...parseConfig({}),
     port: 0,
     host: '127.0.0.1',
     databasePath: join(dir, 'reports.db'),
+    // Every request line is written, so the log check sees all of them.
+    logLevel: 'debug',
+    powMaxNumber: 0,
+    rateLimitWindowMs: 0,
     ...overrides,
   };
 }
@@ -50,7 +64,7 @@ export function testConfig(dir: string, overrides: Partial<Config> = {}): Config
 /** Starts the real service on 127.0.0.1 with a real SQLite file in a fresh temporary folder. */
 export async function startTestService(
   overrides: Partial<Config> = {},
-  options: { forbiddenInLogs?: readonly string[]; now?: () => number } = {},
+  options: { forbiddenInLogs?: readonly string[]; now?: () => number; webRoot?: string } = {},
 ): Promise<TestService> {
   const dir = mkdtempSync(join(tmpdir(), 'symptoms-test-'));
   const config = testConfig(dir, overrides);
@@ -61,16 +75,24 @@ export async function startTestService(
       done();
     },
   });
-  const service = await startService({ config, logDestination, ...(options.now ? { now: options.now } : {}) });
+  const service = await startService({
+    config,
+    logDestination,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.webRoot ? { webRoot: options.webRoot } : {}),
+  });
   return {
     ...service,
     dir,
     databasePath: config.databasePath,
     logs,
-    post(body, init = {}) {
+    config,
+    async post(body, init = {}) {
+      const given = Object.keys(init.headers ?? {}).some((name) => name.toLowerCase() === 'x-altcha');
+      const pow: Record<string, string> = config.powMaxNumber > 0 && !given ? { 'x-altcha': await solvedPayload(service.url) } : {};
       return fetch(`${service.url}/api/v1/reports`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'user-agent': TEST_USER_AGENT, ...init.headers },
+        headers: { 'content-type': 'application/json', 'user-agent': TEST_USER_AGENT, ...pow, ...init.headers },
         body: typeof body === 'string' ? body : JSON.stringify(body),
       });
     },

@@ -1,0 +1,247 @@
+import type { AreaPack } from './areas/index.js';
+import { epochDay, isoDate, isoWeek, mondayOf } from './calendar.js';
+import { dayIn } from './day.js';
+import { METRICS } from './metrics.js';
+import { AGE_BANDS } from './questionnaire.js';
+import type { OpenDayBasis, ReleasedSnapshot, SnapshotArea } from './snapshot.js';
+import type { CountRow } from './store.js';
+import {
+  classify,
+  markKnownZeros,
+  pinOpenDay,
+  protect,
+  PUBLISHED,
+  relateWeekToDays,
+  type Table,
+  type TableLayout,
+  tableLayout,
+  WITHHELD,
+  type Worklist,
+  worklist,
+} from './suppression.js';
+
+export interface ReleasePolicy {
+  /** An area-period with fewer reports publishes only that it has fewer. */
+  readonly minReports: number;
+  /** Counts from 1 to minCount − 1 are suppressed; zero is published. */
+  readonly minCount: number;
+  /** A region's numbers for the open day change only once this many new reports arrived there. */
+  readonly openDayMinNewReports: number;
+  /** A share is projected only from this many reports. */
+  readonly projectionMinReports: number;
+}
+
+export const DEFAULT_RELEASE_POLICY: ReleasePolicy = {
+  minReports: 10,
+  minCount: 5,
+  openDayMinNewReports: 10,
+  projectionMinReports: 30,
+};
+
+export interface ReleaseInput {
+  /** Every counter: per municipality, day and metric. */
+  readonly counts: Iterable<CountRow>;
+  /** The earliest day in `counts`; without it, `counts` is read twice to find it. */
+  readonly firstDay?: string | undefined;
+  readonly pack: AreaPack;
+  /** The time of the release (epoch ms): the open day is its date in `timeZone`. */
+  readonly now: number;
+  readonly timeZone: string;
+  readonly policy?: ReleasePolicy;
+  /** The last snapshot released with the same pack and policy, for the open-day rule. */
+  readonly previous?: ReleasedSnapshot;
+}
+
+/** Adds the counters to the municipality cells of each day; counters after the open day, or for
+ * areas and metrics the pack and questionnaire do not know, cannot be published and are skipped. */
+function addCounts(L: TableLayout, pack: AreaPack, counts: Iterable<CountRow>, start: number, days: number, value: Int32Array): void {
+  const K = L.metrics;
+  const areaIndex = new Map(pack.municipalities.map((m, i) => [m.code, L.regions + 1 + i]));
+  const metricIndex = new Map(METRICS.map((m, i) => [m.name, i]));
+  // The store returns rows ordered by day and area, so most rows reuse the last look-ups.
+  let lastDay = '';
+  let dayBase = -1;
+  let lastArea = '';
+  let area = -1;
+  for (const row of counts) {
+    if (row.day !== lastDay) {
+      lastDay = row.day;
+      const d = epochDay(row.day) - start;
+      dayBase = d < days ? d * L.areas * K : -1;
+    }
+    if (row.area !== lastArea) {
+      lastArea = row.area;
+      area = areaIndex.get(row.area) ?? -1;
+    }
+    const k = metricIndex.get(row.metric);
+    if (dayBase < 0 || area < 0 || k === undefined) continue;
+    value[dayBase + area * K + k]! += row.n;
+  }
+}
+
+/** Regions and the country are the sums of the municipalities (of the regions: the same). */
+function sumUp(L: TableLayout, day: Int32Array): void {
+  const K = L.metrics;
+  for (let a = L.areas - 1; a > 0; a--) {
+    const from = a * K;
+    const to = L.parent[a]! * K;
+    for (let k = 0; k < K; k++) day[to + k]! += day[from + k]!;
+  }
+}
+
+function snapshotAreas(pack: AreaPack): SnapshotArea[] {
+  const regionPopulation = new Map<string, number>();
+  for (const m of pack.municipalities) regionPopulation.set(m.region, (regionPopulation.get(m.region) ?? 0) + m.population);
+  return [
+    { code: pack.country.code, name: pack.country.name, level: 'country', population: pack.population },
+    ...pack.regions.map((r) => ({ code: r.code, name: r.name, level: 'region' as const, population: regionPopulation.get(r.code) ?? 0 })),
+    ...pack.municipalities.map((m) => ({ code: m.code, name: m.name, level: 'municipality' as const, population: m.population })),
+  ];
+}
+
+/**
+ * The open day's table, which holds today's raw counts on entry: each region's counts become
+ * those of its last update (now, if at least openDayMinNewReports new reports arrived there
+ * since the previous release's basis), the country their sum; regions that did not update keep
+ * their previous cells exactly, and so does the country when none did.
+ */
+function releaseOpenDay(
+  L: TableLayout,
+  today: Table,
+  openDay: string,
+  policy: ReleasePolicy,
+  work: Worklist,
+  previous: ReleasedSnapshot | undefined,
+): OpenDayBasis {
+  const K = L.metrics;
+  const R = L.regions;
+  const before = previous?.openDayBasis.day === openDay ? previous : undefined;
+  const basis = new Int32Array(R * K);
+  const kept = new Uint8Array(R + 1);
+  for (let r = 1; r <= R; r++) {
+    const current = today.value.subarray(r * K, (r + 1) * K);
+    const last = before?.openDayBasis.counts.subarray((r - 1) * K, r * K);
+    if (current[L.reports]! - (last?.[L.reports] ?? 0) >= policy.openDayMinNewReports) basis.set(current, (r - 1) * K);
+    else if (last) {
+      basis.set(last, (r - 1) * K);
+      kept[r] = 1;
+    }
+  }
+  today.value.fill(0);
+  for (let r = 1; r <= R; r++) {
+    today.value.set(basis.subarray((r - 1) * K, r * K), r * K);
+    for (let k = 0; k < K; k++) today.value[k]! += basis[(r - 1) * K + k]!;
+  }
+  today.status.fill(WITHHELD, (R + 1) * K);
+  classify(L, today, policy);
+  if (before) {
+    const nothingNew = kept.every((k, r) => r === 0 || k === 1);
+    const from = (before.days.length - 1) * L.areas * K;
+    for (let a = nothingNew ? 0 : 1; a <= R; a++) {
+      if (a === 0 || kept[a] === 1) today.status.set(before.status.subarray(from + a * K, from + (a + 1) * K), a * K);
+    }
+  }
+  markKnownZeros(L, today);
+  pinOpenDay(L, today, kept);
+  protect(L, today, work);
+  return { day: openDay, counts: basis };
+}
+
+/**
+ * Releases the counters as a snapshot in which every published number passes the release
+ * policy (invariant I4).
+ *
+ * Periods: every day from the Monday of the first counted week to the open day (today in the
+ * time zone), and every complete week. A week is published only once all its days have closed,
+ * so the open day and the open week are never both out to be differenced. Each closed day's
+ * table depends on that day's counts alone, so its published cells never change afterwards; a
+ * week, published later than its days, protects its relation to them by suppressing week cells
+ * only.
+ *
+ * The open day has country and region rows only. A region's open-day numbers are its counts as
+ * of its last update, which happens when at least openDayMinNewReports new reports arrived
+ * there; the country's are the sum of those regions' numbers, so country minus regions never
+ * shows fewer new reports than that. A region that did not update keeps exactly its previous
+ * cells, markers included, and complementary suppression works around them.
+ */
+export function release(input: ReleaseInput): ReleasedSnapshot {
+  const { counts, pack, now, timeZone, previous } = input;
+  const policy = input.policy ?? DEFAULT_RELEASE_POLICY;
+  const L = tableLayout(pack);
+  const K = L.metrics;
+  const cells = L.areas * K;
+
+  const openDay = dayIn(timeZone, now);
+  let first = input.firstDay !== undefined && input.firstDay < openDay ? input.firstDay : openDay;
+  if (!('firstDay' in input)) for (const row of counts) if (row.day < first) first = row.day;
+  const start = mondayOf(epochDay(first));
+  const days = epochDay(openDay) - start + 1;
+  const weeks = Math.floor((days - 1) / 7);
+
+  const value = new Int32Array((days + weeks) * cells);
+  const status = new Uint8Array(value.length);
+  const known = new Uint8Array(value.length);
+  const unpinned = new Uint8Array(cells);
+  const pinned = new Uint8Array(cells);
+  const table = (p: number, pins: Uint8Array, municipalities = true): Table => ({
+    value: value.subarray(p * cells, (p + 1) * cells),
+    status: status.subarray(p * cells, (p + 1) * cells),
+    known: known.subarray(p * cells, (p + 1) * cells),
+    pinned: pins,
+    municipalities,
+  });
+
+  addCounts(L, pack, counts, start, days, value);
+  for (let d = 0; d < days; d++) sumUp(L, value.subarray(d * cells, (d + 1) * cells));
+  for (let w = 0; w < weeks; w++) {
+    const week = value.subarray((days + w) * cells, (days + w + 1) * cells);
+    for (let d = 7 * w; d < 7 * w + 7; d++) {
+      const day = value.subarray(d * cells, (d + 1) * cells);
+      for (let c = 0; c < cells; c++) week[c]! += day[c]!;
+    }
+  }
+
+  const work = worklist(L);
+  const closed: Table[] = [];
+  for (let d = 0; d < days - 1; d++) {
+    const t = table(d, unpinned);
+    classify(L, t, policy);
+    markKnownZeros(L, t);
+    protect(L, t, work);
+    closed.push(t);
+  }
+
+  const unknown = new Uint8Array(cells);
+  const unknownSum = new Int32Array(cells);
+  for (let w = 0; w < weeks; w++) {
+    pinned.fill(0);
+    const t = table(days + w, pinned);
+    classify(L, t, policy);
+    relateWeekToDays(t, closed.slice(7 * w, 7 * w + 7), unknown, unknownSum);
+    protect(L, t, work);
+  }
+
+  const openDayBasis = releaseOpenDay(L, table(days - 1, pinned.fill(0), false), openDay, policy, work, previous);
+
+  for (let c = 0; c < value.length; c++) if (status[c] !== PUBLISHED) value[c] = 0;
+
+  const areas = snapshotAreas(pack);
+  const metrics = METRICS.map((m) => m.name);
+  const dayLabels = Array.from({ length: days }, (_, d) => isoDate(start + d));
+  return {
+    time: now,
+    timeZone,
+    policy,
+    openDay,
+    days: dayLabels,
+    weeks: Array.from({ length: weeks }, (_, w) => isoWeek(start + 7 * w)),
+    areas,
+    areaIndex: new Map(areas.map((a, i) => [a.code, i])),
+    metrics,
+    metricIndex: new Map(metrics.map((m, i) => [m, i])),
+    standardPopulation: AGE_BANDS.map((band) => pack.populationByAgeBand[band]),
+    value,
+    status,
+    openDayBasis,
+  };
+}

@@ -1,0 +1,58 @@
+import type { Context } from 'hono';
+import type { Config } from '../config.js';
+import { clientAddress, rateLimitSubject } from './client-address.js';
+import { createProofOfWork, type ProofOfWork } from './proof-of-work.js';
+import { RateLimiter, type RateVerdict } from './rate-limit.js';
+
+/**
+ * Spent solutions held at once, about 145 bytes each (≤ ~75 MB): room for ~830 reports a
+ * second sustained over a 10-minute TTL; beyond it reports get 503 until entries expire.
+ */
+export const MAX_SPENT_SOLUTIONS = 500_000;
+/** Senders counted per rate-limit window, about 70 bytes each (≤ ~35 MB); beyond it new ones pass uncounted. */
+export const MAX_RATE_LIMIT_SUBJECTS = 500_000;
+/** How often expired solutions and ended rate-limit windows are dropped. */
+export const SWEEP_INTERVAL_MS = 1000;
+
+export interface AbuseGuard {
+  proofOfWork: ProofOfWork | undefined;
+  rateLimit: ((c: Context) => RateVerdict) | undefined;
+  /** Stops the sweep timer. */
+  close(): void;
+}
+
+/** The proof of work and the rate limit as configured, each absent when switched off. */
+export function createAbuseGuard(
+  config: Pick<Config, 'powMaxNumber' | 'powCost' | 'powChallengeTtlMs' | 'rateLimitMax' | 'rateLimitWindowMs' | 'trustProxy'>,
+  options: { now?: () => number; onRateLimitFull?: () => void } = {},
+): AbuseGuard {
+  const proofOfWork =
+    config.powMaxNumber > 0
+      ? createProofOfWork({
+          maxNumber: config.powMaxNumber,
+          cost: config.powCost,
+          ttlMs: config.powChallengeTtlMs,
+          maxSpent: MAX_SPENT_SOLUTIONS,
+        })
+      : undefined;
+  const limiter =
+    config.rateLimitWindowMs > 0
+      ? new RateLimiter({
+          max: config.rateLimitMax,
+          windowMs: config.rateLimitWindowMs,
+          maxSubjects: MAX_RATE_LIMIT_SUBJECTS,
+          ...(options.now ? { now: options.now } : {}),
+          ...(options.onRateLimitFull ? { onFull: options.onRateLimitFull } : {}),
+        })
+      : undefined;
+  const timer = setInterval(() => {
+    proofOfWork?.sweep();
+    limiter?.sweep();
+  }, SWEEP_INTERVAL_MS);
+  timer.unref();
+  return {
+    proofOfWork,
+    rateLimit: limiter && ((c) => limiter.hit(rateLimitSubject(clientAddress(c, config.trustProxy)))),
+    close: () => clearInterval(timer),
+  };
+}

@@ -1,0 +1,22 @@
+import { Hono } from 'hono';
+import { ProblemError } from '../problem.js';
+import type { ProofOfWork } from './proof-of-work.js';
+
+export interface ChallengeParts {
+  /** Absent when proof of work is off (POW_MAX_NUMBER=0). */
+  proofOfWork?: ProofOfWork | undefined;
+}
+
+/**
+ * `GET /api/v1/challenge`: a fresh signed ALTCHA challenge (`{ parameters, signature }`, the
+ * JSON the widget and altcha-lib's solver read). Nothing is kept per challenge; each is
+ * single-use once solved. 404 when proof of work is off.
+ */
+export function challengeRoutes(parts: ChallengeParts): Hono {
+  const app = new Hono();
+  app.get('/api/v1/challenge', async function challenge(c) {
+    if (!parts.proofOfWork) throw new ProblemError(404, { detail: 'this service does not ask for proof of work' });
+    return c.json(await parts.proofOfWork.issue(), 200, { 'cache-control': 'no-store' });
+  });
+  return app;
+}

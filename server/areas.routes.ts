@@ -1,0 +1,39 @@
+import { Hono } from 'hono';
+import type { AreaPack } from '../aggregator/areas/index.js';
+
+export interface AreasParts {
+  areaPack: AreaPack;
+}
+
+/** The active area pack as the public sees it: names, codes, hierarchy and populations. */
+export interface AreasDocument {
+  country: { code: string; name: string };
+  regions: { code: string; name: string; population: number }[];
+  municipalities: { code: string; name: string; region: string; population: number }[];
+}
+
+export function areasDocument(pack: AreaPack): AreasDocument {
+  const regionPopulation = new Map<string, number>();
+  for (const m of pack.municipalities) regionPopulation.set(m.region, (regionPopulation.get(m.region) ?? 0) + m.population);
+  return {
+    country: { code: pack.country.code, name: pack.country.name },
+    regions: pack.regions.map((r) => ({ code: r.code, name: r.name, population: regionPopulation.get(r.code) ?? 0 })),
+    municipalities: pack.municipalities.map((m) => ({ code: m.code, name: m.name, region: m.region, population: m.population })),
+  };
+}
+
+/**
+ * `GET /api/v1/areas`: the country, its regions and municipalities of the pack chosen at
+ * start (AREA_PACK). The form's municipality combobox reads it; it changes only with a restart.
+ */
+export function areasRoutes(parts: AreasParts): Hono {
+  const body = JSON.stringify(areasDocument(parts.areaPack));
+  const app = new Hono();
+  app.get('/api/v1/areas', function areas(c) {
+    return c.body(body, 200, {
+      'content-type': 'application/json; charset=utf-8',
+      'cache-control': 'public, max-age=3600',
+    });
+  });
+  return app;
+}

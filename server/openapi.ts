@@ -1,0 +1,61 @@
+import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import type { AreaPack } from '../aggregator/areas/index.js';
+import { GUIDANCE_OUTCOMES } from '../aggregator/guidance.js';
+import { QUESTIONNAIRE_TITLE, QUESTIONNAIRE_VERSION } from '../aggregator/questionnaire.js';
+import { reportSchema } from '../aggregator/report-schema.js';
+import { POW_HEADER } from './abuse/proof-of-work.js';
+import { MAX_REPORT_BYTES } from './reports.routes.js';
+
+const problem = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: z.object({ type: z.string(), title: z.string(), status: z.number().int(), detail: z.string() }) } },
+});
+
+/**
+ * Serves `GET /api/v1/openapi.json`. The statistics routes describe themselves (they are
+ * declared with their zod schemas); the routes built with plain hono are registered here
+ * from the same schemas they validate with.
+ */
+export function documentApi(app: OpenAPIHono, pack: AreaPack): void {
+  const registry = app.openAPIRegistry;
+  registry.registerPath({
+    method: 'post',
+    path: '/api/v1/reports',
+    summary: `Send a report (questionnaire version ${QUESTIONNAIRE_VERSION}: ${QUESTIONNAIRE_TITLE})`,
+    description:
+      `At most ${MAX_REPORT_BYTES} bytes of application/json. The report is folded into counters at once and not kept; ` +
+      'the answer is sent only after the counters are committed.',
+    request: {
+      headers: z.object({ [POW_HEADER]: z.string().optional().openapi({ description: 'A solved proof-of-work challenge from /api/v1/challenge, when /api/v1/status says proofOfWork.' }) }),
+      body: { required: true, content: { 'application/json': { schema: reportSchema(new Set(pack.municipalityByCode.keys())) } } },
+    },
+    responses: {
+      201: {
+        description: 'Counted; the self-guidance outcome for the answers.',
+        content: { 'application/json': { schema: z.object({ outcome: z.enum(GUIDANCE_OUTCOMES), questionnaireVersion: z.number().int() }) } },
+      },
+      400: problem('Invalid JSON, an invalid report, or a missing or invalid proof of work; `errors` names each field.'),
+      405: problem('Another method.'),
+      410: problem('Collection has ended.'),
+      413: problem(`A body over ${MAX_REPORT_BYTES} bytes.`),
+      415: problem('Not application/json.'),
+      429: problem('Too many reports from one address, or a solution used twice; see Retry-After.'),
+      503: problem('The commit failed; send the report again.'),
+    },
+  });
+  for (const [path, summary] of [
+    ['/api/v1/areas', 'The country, its regions and municipalities with populations'],
+    ['/api/v1/status', 'Whether collection is open and whether a report needs proof of work'],
+    ['/api/v1/challenge', 'A signed proof-of-work challenge (ALTCHA); 404 when proof of work is off'],
+  ] as const) {
+    registry.registerPath({ method: 'get', path, summary, responses: { 200: { description: summary, content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } } } });
+  }
+  app.doc31('/api/v1/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Symptom self-report service',
+      version: String(QUESTIONNAIRE_VERSION),
+      description: 'Anonymous symptom reports, folded at once into counters; public statistics released under a disclosure-control policy.',
+    },
+  });
+}

@@ -1,0 +1,191 @@
+import { createRoute, OpenAPIHono, z } from '@hono/zod-openapi';
+import { stringify } from 'csv-stringify';
+import { createHash } from 'node:crypto';
+import { Readable } from 'node:stream';
+import type { Context } from 'hono';
+import type { AreaPack } from '../aggregator/areas/index.js';
+import { COLUMNS } from '../aggregator/dictionary.js';
+import { type ReleasedRow, type ReleasedSnapshot, rows } from '../aggregator/snapshot.js';
+import { ProblemError } from './problem.js';
+import { rowQuery, statsQuerySchema } from './stats-query.js';
+import { dataPackage } from './data-package.js';
+
+/** A JSON answer larger than this is refused: narrow the query. */
+export const MAX_JSON_ROWS = 100_000;
+/** The CSV streams, so it may be larger. */
+export const MAX_CSV_ROWS = 1_000_000;
+/** How many distinct JSON answers are kept per snapshot. */
+const CACHE_ENTRIES = 256;
+
+export interface StatsParts {
+  areaPack: AreaPack;
+  /** The current released snapshot, held in memory. */
+  snapshot: () => ReleasedSnapshot;
+}
+
+const columnSchema = (type: (typeof COLUMNS)[number]['type']) =>
+  type === 'string' ? z.string() : type === 'boolean' ? z.boolean() : type === 'integer' ? z.number().int() : z.number();
+
+export const rowSchema = z
+  .object(Object.fromEntries(COLUMNS.map((c) => [c.name, columnSchema(c.type).nullable().openapi({ description: c.description })])))
+  .openapi('Row');
+
+const snapshotSchema = z
+  .object({
+    time: z.iso.datetime().openapi({ description: 'When the snapshot was released.' }),
+    openDay: z.iso.date().openapi({ description: 'Today in the service time zone: published for the country and regions only.' }),
+    timeZone: z.string(),
+    policy: z.object({ minReports: z.number().int(), minCount: z.number().int(), openDayMinNewReports: z.number().int(), projectionMinReports: z.number().int() }),
+  })
+  .openapi('Snapshot');
+
+const problemSchema = z
+  .object({ type: z.string(), title: z.string(), status: z.number().int(), detail: z.string() })
+  .openapi('Problem');
+
+function snapshotInfo(s: ReleasedSnapshot) {
+  return { time: new Date(s.time).toISOString(), openDay: s.openDay, timeZone: s.timeZone, policy: s.policy };
+}
+
+function etagOf(s: ReleasedSnapshot, kind: string, key: string): string {
+  return `"${s.time.toString(36)}-${createHash('sha1').update(kind + key).digest('base64url').slice(0, 16)}"`;
+}
+
+function cacheHeaders(s: ReleasedSnapshot, etag: string): Record<string, string> {
+  return {
+    etag,
+    'last-modified': new Date(s.time).toUTCString(),
+    // Short enough that a new snapshot reaches readers soon after its release.
+    'cache-control': 'public, max-age=60',
+  };
+}
+
+function notModified(c: Context, s: ReleasedSnapshot, etag: string): Response | undefined {
+  const asked = c.req.header('if-none-match');
+  if (asked && asked.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
+    return c.body(null, 304, cacheHeaders(s, etag));
+  }
+  return undefined;
+}
+
+function* limited(all: Iterable<ReleasedRow>, max: number): Generator<ReleasedRow> {
+  let n = 0;
+  for (const row of all) {
+    if (++n > max) {
+      throw new ProblemError(400, { detail: `the query selects more than ${max} rows: narrow it by level, area, metrics or dates` });
+    }
+    yield row;
+  }
+}
+
+/** The public statistics: JSON, CSV and the data package, all read from the in-memory snapshot. */
+export function statsRoutes(parts: StatsParts): OpenAPIHono {
+  const app = new OpenAPIHono({
+    defaultHook: (result) => {
+      if (!result.success) {
+        const errors = result.error.issues.map((issue) => ({
+          field: String(issue.path[0] ?? (issue.code === 'unrecognized_keys' ? issue.keys.join(', ') : '(query)')),
+          pointer: '',
+          detail: issue.message,
+        }));
+        throw new ProblemError(400, { detail: `invalid query: ${errors.map((e) => e.field).join(', ')}`, errors });
+      }
+      return undefined;
+    },
+  });
+  const query = statsQuerySchema(parts.areaPack);
+  const errors = { 400: { description: 'Invalid query', content: { 'application/problem+json': { schema: problemSchema } } } };
+
+  let cachedFor: ReleasedSnapshot | undefined;
+  const cache = new Map<string, string>();
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/stats',
+      summary: 'Released statistics as JSON rows',
+      request: { query },
+      responses: {
+        200: {
+          description: 'Rows in long format (period × area × metric) with the snapshot they come from.',
+          content: { 'application/json': { schema: z.object({ snapshot: snapshotSchema, rows: z.array(rowSchema) }) } },
+        },
+        304: { description: 'Not modified since the ETag given in If-None-Match.' },
+        ...errors,
+      },
+    }),
+    function stats(c) {
+      const s = parts.snapshot();
+      const key = c.req.url.slice(c.req.url.indexOf('?') + 1 || c.req.url.length);
+      const etag = etagOf(s, 'json', key);
+      const unchanged = notModified(c, s, etag);
+      if (unchanged) return unchanged;
+      if (cachedFor !== s) {
+        cachedFor = s;
+        cache.clear();
+      }
+      let body = cache.get(key);
+      if (body === undefined) {
+        const selected = [...limited(rows(s, rowQuery(c.req.valid('query'), s.openDay)), MAX_JSON_ROWS)];
+        body = JSON.stringify({ snapshot: snapshotInfo(s), rows: selected });
+        if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
+        cache.set(key, body);
+      }
+      return c.body(body, 200, { 'content-type': 'application/json; charset=utf-8', ...cacheHeaders(s, etag) });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/stats.csv',
+      summary: 'Released statistics as CSV (RFC 4180, UTF-8 with BOM)',
+      request: { query },
+      responses: {
+        200: { description: 'The same rows as /api/v1/stats, one per line; the data package describes the columns.', content: { 'text/csv': { schema: z.string() } } },
+        304: { description: 'Not modified since the ETag given in If-None-Match.' },
+        ...errors,
+      },
+    }),
+    function statsCsv(c) {
+      const s = parts.snapshot();
+      const key = c.req.url.slice(c.req.url.indexOf('?') + 1 || c.req.url.length);
+      const etag = etagOf(s, 'csv', key);
+      const unchanged = notModified(c, s, etag);
+      if (unchanged) return unchanged;
+      const q = rowQuery(c.req.valid('query'), s.openDay);
+      // Count first, so a too-large query is refused with a problem document, not a cut-off file.
+      for (const _ of limited(rows(s, q), MAX_CSV_ROWS));
+      const csv = Readable.from(rows(s, q)).pipe(
+        stringify({
+          header: true,
+          bom: true,
+          columns: COLUMNS.map((column) => column.name),
+          record_delimiter: 'windows',
+          escape_formulas: true,
+          cast: { boolean: (value) => (value ? 'true' : 'false') },
+        }),
+      );
+      const scope = [q.level ?? 'all-levels', q.areas?.join('+'), q.timeType, `${q.from}_${q.to}`].filter(Boolean).join('_');
+      const released = new Date(s.time).toISOString().slice(0, 16).replace(':', '');
+      return c.body(Readable.toWeb(csv) as ReadableStream, 200, {
+        'content-type': 'text/csv; charset=utf-8; header=present',
+        'content-disposition': `attachment; filename="symptoms_${scope}_released-${released}Z.csv"`,
+        ...cacheHeaders(s, etag),
+      });
+    },
+  );
+
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/datapackage.json',
+      summary: 'Frictionless Data Package describing the CSV: the data dictionary',
+      responses: { 200: { description: 'A tabular data package.', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } } },
+    }),
+    function datapackage(c) {
+      return c.json(dataPackage(parts.areaPack), 200, { 'cache-control': 'public, max-age=3600' });
+    },
+  );
+  return app;
+}

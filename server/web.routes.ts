@@ -1,0 +1,55 @@
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { ProblemError } from './problem.js';
+
+export interface WebParts {
+  /** The built web folder (`dist/web`): one `<page>.html` per page and hashed files in `assets/`. */
+  webRoot: string;
+}
+
+/** Hashed file names change with their content, so browsers may keep them for a year. */
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+/** Pages name the current hashed files, so browsers revalidate them every time. */
+const REVALIDATE = 'no-cache';
+
+function notBuilt(): never {
+  throw new ProblemError(404, { detail: 'no such resource' });
+}
+
+/**
+ * The pages and their files. Every `<name>.html` in the web root is a page at `/<name>`
+ * (`index.html` at `/`), so adding a page means adding an HTML entry to the Vite build.
+ * Files are sent as built, precompressed (`.br`, `.gz`) when the browser accepts it.
+ */
+export function webRoutes(parts: WebParts): Hono {
+  const root = resolve(parts.webRoot);
+  const app = new Hono();
+
+  app.get(
+    '/assets/*',
+    serveStatic({
+      root,
+      precompressed: true,
+      onFound: (_path, c) => void c.header('cache-control', IMMUTABLE),
+    }),
+    notBuilt,
+  );
+
+  const pages = readdirSync(root).filter((file) => file.endsWith('.html'));
+  for (const file of pages) {
+    const path = file === 'index.html' ? '/' : `/${file.slice(0, -'.html'.length)}`;
+    app.get(
+      path,
+      serveStatic({
+        root,
+        path: file,
+        precompressed: true,
+        onFound: (_path, c) => void c.header('cache-control', REVALIDATE),
+      }),
+      notBuilt,
+    );
+  }
+  return app;
+}

@@ -1,0 +1,192 @@
+import Database from 'better-sqlite3';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadAreaPack } from '../aggregator/areas/index.js';
+import { VALID_REPORT } from './support/reports.js';
+import { startTestService, type TestService } from './support/service.js';
+
+const DAY_MS = 86_400_000;
+const pack = loadAreaPack('si');
+// Noon in Ljubljana on two consecutive days, so the arrival day is unambiguous.
+const YESTERDAY = Date.UTC(2026, 10, 24, 11);
+const TODAY = YESTERDAY + DAY_MS;
+
+interface Row {
+  time_type: string;
+  time_value: string;
+  geo_type: string;
+  geo_value: string;
+  metric: string;
+  value: number | null;
+  missing_value: string | null;
+  sample_size: number | null;
+  share: number | null;
+  [column: string]: unknown;
+}
+
+const report = (area: string, symptoms: string[] = []) => ({
+  ...VALID_REPORT,
+  area,
+  symptoms,
+  ...(symptoms.length > 0 ? { onset: '1-3d' } : { onset: undefined }),
+});
+
+describe('public statistics', () => {
+  let service: TestService;
+  let clock = YESTERDAY;
+  const get = async (path: string) => {
+    const res = await fetch(`${service.url}${path}`);
+    return { res, body: res.headers.get('content-type')?.includes('json') ? await res.json() : await res.text() };
+  };
+  const stats = async (query: string) => ((await get(`/api/v1/stats?${query}`)).body as { rows: Row[] }).rows;
+  const countsReads = async () => Number(/^counts_reads_total (\d+)/m.exec((await get('/metrics')).body as string)![1]);
+
+  beforeAll(async () => {
+    service = await startTestService({}, { now: () => clock });
+    // Yesterday: Ljubljana (SI-061) gets 40 reports, 25 with COVID-like illness; Kranj (SI-052)
+    // 12; Bohinj (SI-004) 3, too few to publish. Which other cells complementary suppression
+    // holds back is the release policy's business (test/release.test.ts).
+    const sends = [
+      ...Array.from({ length: 25 }, () => report('SI-061', ['fever', 'cough'])),
+      ...Array.from({ length: 15 }, () => report('SI-061')),
+      ...Array.from({ length: 12 }, () => report('SI-052', ['headache'])),
+      ...Array.from({ length: 3 }, () => report('SI-004', ['fever', 'cough'])),
+    ];
+    for (const body of sends) expect((await service.post(body)).status).toBe(201);
+    clock = TODAY;
+    service.releaseNow();
+  });
+  afterAll(() => service.stop());
+
+  it('publishes closed-day counts equal to the counters, and withholds small municipalities', async () => {
+    const rows = await stats('level=municipality&from=2026-11-24&to=2026-11-24');
+    const db = new Database(service.databasePath, { readonly: true });
+    const counter = db.prepare("SELECT coalesce(sum(n), 0) FROM counts WHERE day = '2026-11-24' AND area = ? AND metric = ?").pluck();
+    const published = rows.filter((r) => r.value !== null);
+    for (const r of published) expect(r.value, `${r.geo_value} ${r.metric}`).toBe(counter.get(r.geo_value, r.metric));
+    db.close();
+    const row = (area: string, metric: string) => rows.find((r) => r.geo_value === area && r.metric === metric)!;
+    expect(row('SI-061', 'reports')).toMatchObject({ value: 40, sample_size: 40, missing_value: null });
+    expect(row('SI-061', 'symptomatic')).toMatchObject({ value: 25, share: 25 / 40 });
+    expect(row('SI-004', 'reports')).toMatchObject({ value: null, missing_value: 'below_minimum' });
+    expect(published.some((r) => r.geo_value === 'SI-004')).toBe(false);
+    // Gorenjska = Kranj 12 + Bohinj 3: publishing both the region and Kranj would reveal Bohinj.
+    const region = (await stats('level=region&area=SI042&metrics=reports&from=2026-11-24&to=2026-11-24'))[0]!;
+    expect([region.value, row('SI-052', 'reports').value]).toContain(null);
+    expect([15, null]).toContain(region.value);
+  });
+
+  it('serves the same rows as JSON and as CSV, and the CSV parses back', async () => {
+    const query = 'level=municipality&area=SI-061,SI-052&from=2026-11-24&to=2026-11-24';
+    const json = await stats(query);
+    const { res, body } = await get(`/api/v1/stats.csv?${query}`);
+    expect(res.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="symptoms_municipality_SI-061\+SI-052_2026-11-24_2026-11-24_released-.*\.csv"/);
+    const text = body as string;
+    const bytes = new Uint8Array(await (await fetch(`${service.url}/api/v1/stats.csv?${query}`)).arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(text).toContain('\r\n');
+    const csv = parse(text, { columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
+    expect(csv).toHaveLength(json.length);
+    const asCsv = (v: unknown) => (v === null ? '' : typeof v === 'boolean' ? String(v) : String(v));
+    expect(csv).toEqual(json.map((row) => Object.fromEntries(Object.entries(row).map(([k, v]) => [k, asCsv(v)]))));
+    const header = Object.keys(csv[0]!);
+    const dictionary = ((await get('/api/v1/datapackage.json')).body as { resources: { schema: { fields: { name: string }[] } }[] }).resources[0]!.schema.fields.map((f) => f.name);
+    expect(header).toEqual(dictionary);
+  });
+
+  it('describes every metric in the data package, from the questionnaire', async () => {
+    const { body } = await get('/api/v1/datapackage.json');
+    const fields = (body as { resources: { schema: { fields: { name: string; categories?: { value: string; label: string }[] }[] } }[] }).resources[0]!.schema.fields;
+    const metrics = fields.find((f) => f.name === 'metric')!.categories!;
+    expect(metrics.map((m) => m.value)).toEqual(expect.arrayContaining(['reports', 'cli', 'symptom:loss_of_smell_or_taste', 'guidance:emergency', 'age:75+:cli']));
+    expect(metrics.find((m) => m.value === 'cli')!.label).toContain('fever and (cough or shortness of breath)');
+  });
+
+  it('does not publish a new report in a small municipality before its day closes', async () => {
+    const before = await stats('from=2026-11-24');
+    expect((await service.post(report('SI-163', ['fever', 'cough']))).status).toBe(201);
+    service.releaseNow();
+    const after = await stats('from=2026-11-24');
+    expect(after.filter((r) => r.geo_value === 'SI-163' && r.value !== null)).toEqual([]);
+    expect(after).toEqual(before.map((r) => ({ ...r })));
+  });
+
+  it("changes a region's open-day numbers only after ten new reports there", async () => {
+    const today = async () => (await stats('level=region&area=SI041&metrics=reports&from=2026-11-25'))[0]!;
+    const send = async (n: number) => {
+      for (let i = 0; i < n; i++) expect((await service.post(report('SI-061'))).status).toBe(201);
+      service.releaseNow();
+    };
+    await send(12);
+    expect(await today()).toMatchObject({ value: 12 });
+    await send(9);
+    expect(await today()).toMatchObject({ value: 12 });
+    await send(1);
+    expect(await today()).toMatchObject({ value: 22 });
+  });
+
+  it('answers from memory: no stats request reads SQLite', async () => {
+    const reads = await countsReads();
+    for (const path of ['/api/v1/stats', '/api/v1/stats.csv?level=region', '/api/v1/stats?metrics=reports', '/api/v1/datapackage.json']) {
+      expect((await get(path)).res.status).toBe(200);
+    }
+    expect(await countsReads()).toBe(reads);
+    service.releaseNow();
+    expect(await countsReads()).toBe(reads + 1);
+  });
+
+  it('answers 304 to a matching If-None-Match, and a new ETag after a new snapshot', async () => {
+    const first = await fetch(`${service.url}/api/v1/stats?level=country`);
+    const etag = first.headers.get('etag')!;
+    expect(first.headers.get('cache-control')).toMatch(/max-age=\d+/);
+    expect(first.headers.get('last-modified')).toBeTruthy();
+    const again = await fetch(`${service.url}/api/v1/stats?level=country`, { headers: { 'if-none-match': etag } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+    clock += 1000;
+    service.releaseNow();
+    const later = await fetch(`${service.url}/api/v1/stats?level=country`, { headers: { 'if-none-match': etag } });
+    expect(later.status).toBe(200);
+    expect(later.headers.get('etag')).not.toBe(etag);
+  });
+
+  it.each([
+    ['level=planet', 'level'],
+    ['area=SI-999', 'area'],
+    ['metrics=reports,sneezes', 'metrics'],
+    ['from=yesterday', 'from'],
+    ['from=2026-11-25&to=2026-11-01', 'from'],
+    ['period=month', 'period'],
+    ['format=xlsx', 'format'],
+  ])('refuses %s with a problem document naming %s', async (query, field) => {
+    for (const path of ['/api/v1/stats', '/api/v1/stats.csv']) {
+      const { res, body } = await get(`${path}?${query}`);
+      expect(res.status).toBe(400);
+      expect(res.headers.get('content-type')).toBe('application/problem+json');
+      expect((body as { errors: { field: string }[] }).errors.map((e) => e.field)).toContain(field);
+    }
+  });
+
+  it('describes the public API in OpenAPI', async () => {
+    const { body } = await get('/api/v1/openapi.json');
+    const doc = body as { openapi: string; paths: Record<string, Record<string, unknown>> };
+    expect(doc.openapi).toBe('3.1.0');
+    for (const [path, method] of [
+      ['/api/v1/reports', 'post'],
+      ['/api/v1/stats', 'get'],
+      ['/api/v1/stats.csv', 'get'],
+      ['/api/v1/datapackage.json', 'get'],
+      ['/api/v1/areas', 'get'],
+    ] as const) {
+      expect(doc.paths[path]?.[method], `${method} ${path}`).toBeTruthy();
+    }
+  });
+
+  it('keeps the database free of anything but counters while serving', () => {
+    const db = new Database(service.databasePath, { readonly: true });
+    expect(db.prepare('SELECT name FROM sqlite_master').pluck().all()).toEqual(['counts']);
+    db.close();
+    expect(pack.municipalityByCode.has('SI-163')).toBe(true);
+  });
+});

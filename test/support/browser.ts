@@ -1,0 +1,147 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page, type Request } from 'playwright-core';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+/** Browser tests skip where Chromium is missing, except in CI, where they must run (and fail). */
+export const SKIP_BROWSER_TESTS = !existsSync(CHROMIUM_PATH) && !process.env.CI;
+
+/** Where screenshots go (gitignored). */
+export const ARTIFACTS = fileURLToPath(new URL('../../test-artifacts/', import.meta.url));
+/** The built pages the service serves; `npm test` builds them first (pretest). */
+export const BUILT_FORM = fileURLToPath(new URL('../../dist/web/index.html', import.meta.url));
+
+const AXE_SOURCE = fileURLToPath(new URL('../../node_modules/axe-core/axe.min.js', import.meta.url));
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** A page with everything it requested and every problem it reported. */
+export interface WatchedPage {
+  context: BrowserContext;
+  page: Page;
+  /** Every request the page made, in order. */
+  requests: Request[];
+  /** Console errors (CSP violations among them) and uncaught exceptions. */
+  problems: string[];
+}
+
+/** A fresh context (no cookies, no storage) and page at the given width. */
+export async function openPage(browser: Browser, width = 360): Promise<WatchedPage> {
+  const context = await browser.newContext({ viewport: { width, height: 780 }, deviceScaleFactor: 1, locale: 'sl-SI' });
+  const page = await context.newPage();
+  const requests: Request[] = [];
+  const problems: string[] = [];
+  page.on('request', (request) => requests.push(request));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  return { context, page, requests, problems };
+}
+
+/** The element that has the focus, looking into shadow roots. */
+export function deepActiveElement(page: Page) {
+  return page.evaluateHandle(() => {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    return active;
+  });
+}
+
+export async function isFocused(page: Page, locator: Locator): Promise<boolean> {
+  const active = await deepActiveElement(page);
+  try {
+    return await locator.evaluate((element, focused) => element === focused, active);
+  } finally {
+    await active.dispose();
+  }
+}
+
+/**
+ * Presses Tab until the locator has the focus: proves it is reachable with the keyboard,
+ * in the page's focus order. Fails after `maxTabs` presses.
+ */
+export async function tabTo(page: Page, locator: Locator, maxTabs = 60): Promise<void> {
+  await locator.waitFor({ state: 'attached' });
+  for (let i = 0; i < maxTabs; i++) {
+    await page.keyboard.press('Tab');
+    if (await isFocused(page, locator)) return;
+  }
+  throw new Error(`not reached with ${maxTabs} Tab presses: ${locator}`);
+}
+
+/**
+ * Chooses a radio button with the keyboard only: Tab into the group (which lands on the
+ * first option when none is chosen), then arrow keys down to the wanted one.
+ */
+export async function chooseRadio(page: Page, group: Locator, value: string): Promise<void> {
+  const radios = group.locator('input[type="radio"]');
+  const values = await radios.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).value));
+  const index = values.indexOf(value);
+  if (index < 0) throw new Error(`no option ${value} in ${values.join(', ')}`);
+  await tabTo(page, radios.first());
+  if (index === 0) await page.keyboard.press('Space');
+  for (let i = 0; i < index; i++) await page.keyboard.press('ArrowDown');
+  if (!(await radios.nth(index).isChecked())) throw new Error(`${value} is not chosen`);
+}
+
+/** Ticks a checkbox with the keyboard only. */
+export async function tick(page: Page, checkbox: Locator): Promise<void> {
+  await tabTo(page, checkbox);
+  await page.keyboard.press('Space');
+  if (!(await checkbox.isChecked())) throw new Error(`${checkbox} is not ticked`);
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  targets: unknown[];
+}
+
+/**
+ * Runs axe-core for WCAG 2.1 A and AA. It is evaluated through the DevTools protocol, not
+ * added as a <script>: the service's CSP (script-src 'self') refuses injected scripts.
+ */
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
+  const loaded = await page.evaluate(() => 'axe' in window);
+  if (!loaded) await page.evaluate(readFileSync(AXE_SOURCE, 'utf8'));
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: any[] }> } }).axe;
+    const result = await axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, targets: v.nodes.map((n: any) => n.target) }));
+  });
+}
+
+/** What the browser kept for the origin: it must all be empty (I5). */
+export async function keptInBrowser(watched: WatchedPage) {
+  const cookies = await watched.context.cookies();
+  const storage = await watched.page.evaluate(async () => ({
+    localStorage: localStorage.length,
+    sessionStorage: sessionStorage.length,
+    indexedDB: (await indexedDB.databases()).length,
+    caches: (await caches.keys()).length,
+    serviceWorkers: (await navigator.serviceWorker.getRegistrations()).length,
+  }));
+  return { cookies: cookies.length, ...storage };
+}
+
+/** Saves a full-page screenshot under test-artifacts/. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
+}

@@ -1,0 +1,90 @@
+import { buildAreaPack } from '../../aggregator/areas/pack.js';
+import { fold } from '../../aggregator/fold.js';
+import { guide } from '../../aggregator/guidance.js';
+import type { Report } from '../../aggregator/questionnaire.js';
+import { type MissingReason, type ReleasedRow, type ReleasedSnapshot, rows } from '../../aggregator/snapshot.js';
+import type { CountRow } from '../../aggregator/store.js';
+
+/** A small country: R1 (M1, M2, M3), R2 (M4, M5), R3 (M6, M7, M8). */
+export const PACK = buildAreaPack({
+  id: 'test',
+  country: { code: 'XX', name: 'Testland' },
+  populationDate: '2020-01-01',
+  source: 'made up for tests',
+  regions: [
+    { code: 'R1', name: 'Region one' },
+    { code: 'R2', name: 'Region two' },
+    { code: 'R3', name: 'Region three' },
+  ],
+  municipalities: [
+    { code: 'M1', name: 'Ena', region: 'R1', population: 10_000 },
+    { code: 'M2', name: 'Dva', region: 'R1', population: 20_000 },
+    { code: 'M3', name: 'Tri', region: 'R1', population: 30_000 },
+    { code: 'M4', name: 'Štiri', region: 'R2', population: 15_000 },
+    { code: 'M5', name: 'Pet', region: 'R2', population: 5_000 },
+    { code: 'M6', name: 'Šest', region: 'R3', population: 40_000 },
+    { code: 'M7', name: 'Sedem', region: 'R3', population: 2_000 },
+    { code: 'M8', name: 'Osem', region: 'R3', population: 3_000 },
+  ],
+  populationByAgeBand: {
+    '0-14': 20_000,
+    '15-24': 10_000,
+    '25-34': 15_000,
+    '35-44': 15_000,
+    '45-54': 15_000,
+    '55-64': 15_000,
+    '65-74': 20_000,
+    '75+': 15_000,
+  },
+});
+
+export type Answers = Omit<Report, 'area' | 'consent'>;
+
+export const NO_SYMPTOMS: Answers = { ageBand: '35-44', symptoms: [], warningSigns: [], contact: 'no', test: 'not_tested' };
+
+/** `n` reports with the same answers, from one municipality on one day. */
+export interface Group {
+  readonly day: string;
+  readonly area: string;
+  readonly n: number;
+  readonly answers?: Partial<Answers>;
+}
+
+/** The counters the store would hold after folding the reports. */
+export function countRows(groups: readonly Group[]): CountRow[] {
+  const counts = new Map<string, CountRow>();
+  for (const { day, area, n, answers } of groups) {
+    const report = { ...NO_SYMPTOMS, ...answers, area, consent: true } as Report;
+    for (const metric of fold(report, day, guide(report)).metrics) {
+      const key = `${day} ${area} ${metric}`;
+      const row = counts.get(key) ?? { day, area, metric, n: 0 };
+      row.n += n;
+      counts.set(key, row);
+    }
+  }
+  return [...counts.values()];
+}
+
+export function row(s: ReleasedSnapshot, time: string, area: string, metric: string): ReleasedRow | undefined {
+  return [...rows(s, { areas: [area], metrics: [metric] })].find((r) => r.time_value === time);
+}
+
+/** Published values and missing reasons by area and metric, as a reader sees them. */
+export function table(
+  s: ReleasedSnapshot,
+  time: string,
+  areas: readonly string[],
+  metrics: readonly string[],
+): Record<string, Record<string, number | MissingReason | undefined>> {
+  return Object.fromEntries(
+    areas.map((area) => [
+      area,
+      Object.fromEntries(
+        metrics.map((metric) => {
+          const r = row(s, time, area, metric);
+          return [metric, r && (r.value ?? r.missing_value ?? undefined)];
+        }),
+      ),
+    ]),
+  );
+}

@@ -1,0 +1,25 @@
+import { expect } from 'vitest';
+
+export const EXPECTED_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+  "worker-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+/** Asserts the headers every response must carry (issue 8, item 4), and those none may carry. */
+export function expectSecurityHeaders(res: Response, what: string, options: { hsts?: boolean } = {}): void {
+  const h = res.headers;
+  expect(h.get('content-security-policy'), `${what}: CSP`).toBe(EXPECTED_CSP);
+  expect(h.get('x-content-type-options'), `${what}: nosniff`).toBe('nosniff');
+  expect(h.get('referrer-policy'), `${what}: referrer`).toBe('no-referrer');
+  expect(h.get('cross-origin-opener-policy'), `${what}: COOP`).toBe('same-origin');
+  expect(h.get('cross-origin-resource-policy'), `${what}: CORP`).toBe('same-origin');
+  expect(h.get('x-frame-options'), `${what}: framing`).toBe('DENY');
+  const permissions = h.get('permissions-policy') ?? '';
+  for (const feature of ['camera', 'microphone', 'geolocation', 'browsing-topics', 'payment', 'usb']) {
+    expect(permissions.split(', '), `${what}: Permissions-Policy ${feature}`).toContain(`${feature}=()`);
+  }
+  if (options.hsts) expect(h.get('strict-transport-security'), `${what}: HSTS`).toBe('max-age=31536000; includeSubDomains');
+  else expect(h.get('strict-transport-security'), `${what}: no HSTS`).toBeNull();
+  for (const name of ['server', 'x-powered-by', 'set-cookie']) expect(h.get(name), `${what}: ${name}`).toBeNull();
+  const cors = [...h.keys()].filter((name) => name.startsWith('access-control-'));
+  expect(cors, `${what}: CORS headers`).toEqual([]);
+}

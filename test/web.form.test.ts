@@ -1,0 +1,370 @@
+import Database from 'better-sqlite3';
+import { existsSync, readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  axeViolations,
+  BUILT_FORM,
+  chooseRadio,
+  isFocused,
+  keptInBrowser,
+  launchBrowser,
+  openPage,
+  screenshot,
+  SKIP_BROWSER_TESTS,
+  tabTo,
+  tick,
+  type WatchedPage,
+} from './support/browser.js';
+import { startTestService, TEST_POW, type TestService } from './support/service.js';
+
+// Expected texts come from dpia/ and from the issue, not from web/, so the page cannot agree
+// with itself by construction.
+function noticeTitle(locale: 'sl' | 'en'): string {
+  const markdown = readFileSync(new URL(`../dpia/notice.${locale}.md`, import.meta.url), 'utf8');
+  return /^# (.+)$/m.exec(markdown)![1]!.trim();
+}
+
+function today(): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Ljubljana', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
+}
+
+function countedRows(service: TestService): { day: string; area: string; metric: string; n: number }[] {
+  const db = new Database(service.databasePath, { readonly: true });
+  try {
+    return db.prepare('SELECT day, area, metric, n FROM counts ORDER BY metric').all() as never[];
+  } finally {
+    db.close();
+  }
+}
+
+/** The h1 of the current step, in the report flow's shadow root. */
+const heading = (page: Page) => page.locator('report-app h1');
+
+async function expectAccessible(page: Page, step: string) {
+  const violations = await axeViolations(page);
+  expect(violations, `axe on ${step}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}
+
+/** Nothing went to another origin, nothing stayed in the browser, no CSP or script error. */
+async function expectPrivatePage(watched: WatchedPage, origin: string) {
+  const foreign = watched.requests.map((r) => r.url()).filter((url) => new URL(url).origin !== origin);
+  expect(foreign, 'requests to another origin').toEqual([]);
+  expect(await keptInBrowser(watched)).toEqual({
+    cookies: 0,
+    localStorage: 0,
+    sessionStorage: 0,
+    indexedDB: 0,
+    caches: 0,
+    serviceWorkers: 0,
+  });
+  expect(watched.problems, 'console errors and page errors').toEqual([]);
+}
+
+async function expectNoHorizontalScroll(page: Page, step: string) {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth, `horizontal scrolling on ${step}`).toBeLessThanOrEqual(clientWidth);
+}
+
+describe.skipIf(SKIP_BROWSER_TESTS)('the report form in a browser', { timeout: 30_000 }, () => {
+  let browser: Browser;
+
+  beforeAll(async () => {
+    expect(existsSync(BUILT_FORM), 'dist/web is missing: run `npm run build` first').toBe(true);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('in Slovenian, with the keyboard only and with consent: shows the advice and counts exactly that report', async () => {
+    const service = await startTestService({}, { forbiddenInLogs: ['SI-017', 'fever', 'cough', '25-34'] });
+    const watched = await openPage(browser);
+    const { page } = watched;
+    try {
+      const response = await page.goto(`${service.url}/`);
+      // The service's strict CSP is on, so "no console error" below means the page works under it.
+      expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
+      await expect.poll(() => heading(page).textContent()).toContain(noticeTitle('sl'));
+      expect(await page.getAttribute('html', 'lang')).toBe('sl');
+      await expectAccessible(page, 'step 1 (sl)');
+      await expectNoHorizontalScroll(page, 'step 1');
+      await screenshot(page, 'web-sl-1-notice');
+
+      // Step 1: the consent box starts unticked.
+      const consent = page.locator('notice-step input[type="checkbox"]');
+      expect(await consent.isChecked()).toBe(false);
+      await tick(page, consent);
+      await tabTo(page, page.locator('notice-step button'));
+      await page.keyboard.press('Enter');
+
+      // Step 2: the heading takes the focus; warning signs come first.
+      await expect.poll(() => heading(page).textContent()).toContain('Vprašanja o vašem počutju');
+      expect(await isFocused(page, heading(page))).toBe(true);
+      const questions = page.locator('report-form [id^="q-"]');
+      await questions.nth(2).waitFor();
+      expect((await questions.evaluateAll((els) => els.map((e) => e.id)))[0]).toBe('q-warningSigns');
+
+      await tick(page, page.locator('#q-warningSigns input[name="none"]'));
+      // The municipality, typed without diacritics.
+      const area = page.locator('#q-area input[role="combobox"]');
+      await tabTo(page, area);
+      // Down arrow opens the whole list, Escape closes it.
+      await page.keyboard.press('ArrowDown');
+      expect(await area.getAttribute('aria-expanded')).toBe('true');
+      expect(await page.locator('#q-area [role="option"]').count()).toBe(212);
+      await expectAccessible(page, 'step 2 with the whole municipality list open');
+      await page.keyboard.press('Escape');
+      expect(await area.getAttribute('aria-expanded')).toBe('false');
+      await page.keyboard.type('crnomelj');
+      const option = page.locator('#q-area [role="option"]', { hasText: 'Črnomelj' });
+      await option.waitFor();
+      expect(await option.getAttribute('aria-selected')).toBe('true');
+      expect(await area.getAttribute('aria-expanded')).toBe('true');
+      expect(await area.getAttribute('aria-activedescendant')).toBe(await option.getAttribute('id'));
+      await expectAccessible(page, 'step 2 with the municipality list open');
+      await screenshot(page, 'web-sl-2-combobox');
+      await page.keyboard.press('Enter');
+      expect(await area.inputValue()).toBe('Črnomelj');
+      expect(await area.getAttribute('aria-expanded')).toBe('false');
+
+      await chooseRadio(page, page.locator('#q-ageBand'), '25-34');
+      // Onset is asked only once there is a symptom.
+      expect(await page.locator('#q-onset').count()).toBe(0);
+      await tick(page, page.locator('#q-symptoms input[value="fever"]'));
+      await tick(page, page.locator('#q-symptoms input[value="cough"]'));
+      await chooseRadio(page, page.locator('#q-onset'), '1-3d');
+      await chooseRadio(page, page.locator('#q-contact'), 'no');
+      await chooseRadio(page, page.locator('#q-test'), 'not_tested');
+      await expectAccessible(page, 'step 2 (sl)');
+      await expectNoHorizontalScroll(page, 'step 2');
+      await screenshot(page, 'web-sl-2-questions');
+
+      await tabTo(page, page.locator('report-form button[type="submit"]'));
+      await page.keyboard.press('Enter');
+
+      // Step 3: fever and cough at 25-34 meet the COVID-like illness definition.
+      await expect.poll(() => heading(page).textContent()).toContain('Ostanite doma in se testirajte');
+      expect(await isFocused(page, heading(page))).toBe(true);
+      expect(await page.locator('advice-view [role="status"]').textContent()).toContain('prišteti v statistiko');
+      expect(await page.locator('advice-view a[href="/dashboard"]').count()).toBe(1);
+      await expectAccessible(page, 'step 3 (sl)');
+      await expectNoHorizontalScroll(page, 'step 3');
+      await screenshot(page, 'web-sl-3-advice');
+
+      const posts = watched.requests.filter((r) => r.method() !== 'GET');
+      expect(posts.map((r) => `${r.method()} ${new URL(r.url()).pathname}`)).toEqual(['POST /api/v1/reports']);
+      expect(JSON.parse(posts[0]!.postData()!)).toEqual({
+        consent: true,
+        warningSigns: [],
+        area: 'SI-017',
+        ageBand: '25-34',
+        symptoms: ['fever', 'cough'],
+        onset: '1-3d',
+        contact: 'no',
+        test: 'not_tested',
+      });
+      await expectPrivatePage(watched, service.url);
+    } finally {
+      await watched.context.close();
+      await service.close();
+    }
+
+    // Exactly this report's increments, computed here by hand from the case definitions.
+    const expected = [
+      'reports',
+      'age:25-34',
+      'symptom:fever',
+      'symptom:cough',
+      'symptomatic',
+      'age:25-34:symptomatic',
+      'onset:1-3d',
+      'contact:no',
+      'test:not_tested',
+      'cli',
+      'age:25-34:cli',
+      'ili',
+      'covid_criteria',
+      'guidance:isolate_and_test',
+    ];
+    const rows = countedRows(service);
+    expect(rows.map((r) => r.metric).sort()).toEqual([...expected].sort());
+    expect(rows.every((r) => r.n === 1 && r.area === 'SI-017' && r.day === today())).toBe(true);
+    await service.stop();
+  });
+
+  it('in English, without consent: the advice is shown and no request carries the answers', async () => {
+    const service = await startTestService();
+    const watched = await openPage(browser);
+    const { page } = watched;
+    try {
+      await page.goto(`${service.url}/`);
+      await expect.poll(() => heading(page).textContent()).toContain(noticeTitle('sl'));
+      const switcher = page.locator('locale-switch button');
+      await tabTo(page, switcher);
+      await page.keyboard.press('Enter');
+      await expect.poll(() => heading(page).textContent()).toContain(noticeTitle('en'));
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
+      await expectAccessible(page, 'step 1 (en)');
+      await screenshot(page, 'web-en-1-notice');
+
+      await tabTo(page, page.locator('notice-step button'));
+      await page.keyboard.press('Enter');
+      await expect.poll(() => heading(page).textContent()).toContain('Questions about how you feel');
+      // Without consent the municipality is not needed, so not asked.
+      await page.locator('#q-test').waitFor();
+      expect(await page.locator('#q-area').count()).toBe(0);
+
+      // Submitting with nothing answered: a summary takes the focus, each question shows its error.
+      await tabTo(page, page.locator('report-form button[type="submit"]'));
+      await page.keyboard.press('Enter');
+      const summary = page.locator('report-form #summary');
+      await summary.waitFor();
+      expect(await isFocused(page, summary)).toBe(true);
+      expect(await summary.getByRole('link').count()).toBe(5);
+      for (const name of ['warningSigns', 'ageBand', 'symptoms', 'contact', 'test']) {
+        const fieldset = page.locator(`#q-${name} fieldset`);
+        expect((await fieldset.getAttribute('aria-describedby'))?.split(' ')).toContain('error');
+        expect(await page.locator(`#q-${name} #error`).textContent()).toMatch(/\S/);
+      }
+      await expectAccessible(page, 'step 2 with errors (en)');
+      await screenshot(page, 'web-en-2-errors');
+      // A summary link takes the focus to its question.
+      await page.keyboard.press('Tab');
+      await page.keyboard.press('Enter');
+      expect(await isFocused(page, page.locator('#q-warningSigns input').first())).toBe(true);
+
+      await page.keyboard.press('Shift+Tab');
+      await tick(page, page.locator('#q-warningSigns input[name="none"]'));
+      await chooseRadio(page, page.locator('#q-ageBand'), '35-44');
+      await tick(page, page.locator('#q-symptoms input[value="headache"]'));
+      await chooseRadio(page, page.locator('#q-onset'), 'today');
+      await chooseRadio(page, page.locator('#q-contact'), 'unknown');
+      await chooseRadio(page, page.locator('#q-test'), 'pending');
+      expect(await page.locator('report-form #summary').count()).toBe(0);
+      await expectAccessible(page, 'step 2 (en)');
+      await screenshot(page, 'web-en-2-questions');
+      await tabTo(page, page.locator('report-form button[type="submit"]'));
+      await page.keyboard.press('Enter');
+
+      await expect.poll(() => heading(page).textContent()).toContain('Stay at home and watch your symptoms');
+      expect(await page.locator('advice-view [role="status"]').textContent()).toContain('Nothing was sent');
+      await expectAccessible(page, 'step 3 (en)');
+      await screenshot(page, 'web-en-3-advice');
+
+      // Only the page's own files were fetched: no API call, no answer in any address.
+      const paths = watched.requests.map((r) => new URL(r.url()).pathname);
+      expect(watched.requests.every((r) => r.method() === 'GET')).toBe(true);
+      expect(paths.filter((p) => p.startsWith('/api/'))).toEqual([]);
+      for (const answer of ['headache', '35-44', 'pending', 'unknown']) {
+        expect(watched.requests.filter((r) => r.url().includes(answer))).toEqual([]);
+      }
+      await expectPrivatePage(watched, service.url);
+    } finally {
+      await watched.context.close();
+      await service.close();
+    }
+    expect(countedRows(service)).toEqual([]);
+    await service.stop();
+  });
+
+  it('shows the emergency advice at once when a warning sign is ticked, at 320 px', async () => {
+    const service = await startTestService();
+    const watched = await openPage(browser, 320);
+    const { page } = watched;
+    try {
+      await page.goto(`${service.url}/`);
+      await page.locator('notice-step button').click();
+      await page.locator('#q-warningSigns input[value="chest_pain"]').check();
+
+      const alert = page.locator('report-form [role="alert"]').filter({ has: page.locator('a[href="tel:112"]') });
+      await alert.waitFor();
+      expect(await alert.textContent()).toContain('112');
+      await expectAccessible(page, 'step 2 with a warning sign');
+      await expectNoHorizontalScroll(page, 'step 2 at 320 px');
+      await screenshot(page, 'web-sl-2-warning');
+
+      // "None of these" excludes the signs, and the other way round.
+      await page.locator('#q-warningSigns input[name="none"]').check();
+      expect(await page.locator('#q-warningSigns input[value="chest_pain"]').isChecked()).toBe(false);
+      expect(await alert.count()).toBe(0);
+      await page.locator('#q-warningSigns input[value="chest_pain"]').check();
+      expect(await page.locator('#q-warningSigns input[name="none"]').isChecked()).toBe(false);
+
+      await page.locator('#q-ageBand input[value="45-54"]').check();
+      await page.locator('#q-symptoms input[name="none"]').check();
+      await page.locator('#q-contact input[value="no"]').check();
+      await page.locator('#q-test input[value="not_tested"]').check();
+      await page.locator('report-form button[type="submit"]').click();
+
+      await expect.poll(() => heading(page).textContent()).toContain('Pokličite 112 zdaj');
+      expect(await page.locator('advice-view .urgent a[href="tel:112"]').count()).toBe(1);
+      await expectAccessible(page, 'step 3, emergency');
+      await expectNoHorizontalScroll(page, 'step 3 at 320 px');
+      await screenshot(page, 'web-sl-3-emergency');
+      await expectPrivatePage(watched, service.url);
+    } finally {
+      await watched.context.close();
+      await service.stop();
+    }
+  });
+
+  it('solves the service’s proof of work in the browser when it is on, and the report is counted', async () => {
+    const service = await startTestService(TEST_POW);
+    const watched = await openPage(browser);
+    const { page } = watched;
+    try {
+      await page.goto(`${service.url}/`);
+      await page.locator('notice-step input[type="checkbox"]').check();
+      await page.locator('notice-step button').click();
+      await page.locator('#q-warningSigns input[name="none"]').check();
+      await page.locator('#q-area input').fill('Ljubljana');
+      await page.locator('#q-area [role="option"]', { hasText: 'Ljubljana' }).first().click();
+      await page.locator('#q-ageBand input[value="75+"]').check();
+      await page.locator('#q-symptoms input[name="none"]').check();
+      await page.locator('#q-contact input[value="yes"]').check();
+      await page.locator('#q-test input[value="negative"]').check();
+      await page.locator('report-form button[type="submit"]').click();
+      await expect.poll(() => heading(page).textContent()).toContain('Po stiku bodite previdni');
+      const post = watched.requests.find((r) => r.method() === 'POST');
+      expect(post?.headers()['x-altcha']).toBeTruthy();
+      await expectPrivatePage(watched, service.url);
+    } finally {
+      await watched.context.close();
+      await service.close();
+    }
+    const rows = countedRows(service);
+    expect(rows.find((r) => r.metric === 'reports')?.n).toBe(1);
+    expect(rows.find((r) => r.metric === 'guidance:quarantine_after_contact')?.n).toBe(1);
+    await service.stop();
+  });
+
+  it('shows the whole notice at /privacy in both languages', async () => {
+    const service = await startTestService();
+    const watched = await openPage(browser);
+    const { page } = watched;
+    try {
+      const more = (locale: 'sl' | 'en') => {
+        const markdown = readFileSync(new URL(`../dpia/notice.${locale}.md`, import.meta.url), 'utf8');
+        return /^## (.+)$/m.exec(markdown.split('<!-- more -->')[1]!)![1]!.trim();
+      };
+      await page.goto(`${service.url}/privacy`);
+      const notice = page.locator('privacy-page article');
+      await expect.poll(() => notice.textContent()).toContain(more('sl'));
+      await expectAccessible(page, '/privacy (sl)');
+      await screenshot(page, 'web-sl-privacy');
+      await page.locator('locale-switch button').click();
+      await expect.poll(() => notice.textContent()).toContain(more('en'));
+      expect(await page.getAttribute('html', 'lang')).toBe('en');
+      await expectAccessible(page, '/privacy (en)');
+      await expectPrivatePage(watched, service.url);
+    } finally {
+      await watched.context.close();
+      await service.stop();
+    }
+  });
+});

@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadAreaPack } from '../aggregator/areas/index.js';
+import { BUILT_FORM } from './support/browser.js';
+import { startTestService, type TestService } from './support/service.js';
+
+describe('the pages and the areas, served by the service', () => {
+  let service: TestService;
+  beforeAll(async () => {
+    expect(existsSync(BUILT_FORM), 'dist/web is missing: run `npm run build` first').toBe(true);
+    service = await startTestService();
+  });
+  afterAll(() => service.stop());
+
+  it('serves / and /privacy as HTML that browsers revalidate', async () => {
+    for (const path of ['/', '/privacy']) {
+      const res = await fetch(`${service.url}${path}`);
+      expect(res.status, path).toBe(200);
+      expect(res.headers.get('content-type')).toMatch(/^text\/html/);
+      expect(res.headers.get('cache-control')).toBe('no-cache');
+      const html = await res.text();
+      expect(html).toMatch(/<script type="module" crossorigin src="\/assets\/[\w-]+\.js"><\/script>/);
+      // Nothing inline that a strict CSP would refuse, nothing from another origin.
+      expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>|<style|\sstyle=|https?:\/\//);
+    }
+  });
+
+  it('serves hashed assets for a year, precompressed when the browser accepts it', async () => {
+    const html = await (await fetch(`${service.url}/`)).text();
+    const script = /src="(\/assets\/[\w-]+\.js)"/.exec(html)![1]!;
+    const res = await fetch(`${service.url}${script}`, { headers: { 'accept-encoding': 'br' } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(res.headers.get('content-encoding')).toBe('br');
+    expect(res.headers.get('content-type')).toMatch(/javascript/);
+    expect(await res.text()).toContain('report-app');
+  });
+
+  it('answers 404 for a page or asset that does not exist, and 405 for other methods', async () => {
+    expect((await fetch(`${service.url}/assets/nothing-here.js`)).status).toBe(404);
+    expect((await fetch(`${service.url}/index.html.br`)).status).toBe(404);
+    expect((await fetch(`${service.url}/assets/../index.html`)).status).not.toBe(500);
+    expect((await fetch(`${service.url}/`, { method: 'POST' })).status).toBe(405);
+  });
+
+  it('GET /api/v1/areas lists the pack’s country, regions and municipalities with populations', async () => {
+    const res = await fetch(`${service.url}/api/v1/areas`);
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      country: { code: string; name: string };
+      regions: { code: string; name: string; population: number }[];
+      municipalities: { code: string; name: string; region: string; population: number }[];
+    };
+    const pack = loadAreaPack('si');
+    expect(body.country).toEqual({ code: 'SI', name: pack.country.name });
+    expect(body.municipalities).toHaveLength(pack.municipalities.length);
+    expect(body.municipalities).toContainEqual({ code: 'SI-017', name: 'Črnomelj', region: 'SI037', population: 14308 });
+    expect(body.regions).toHaveLength(12);
+    for (const region of body.regions) {
+      const sum = body.municipalities.filter((m) => m.region === region.code).reduce((s, m) => s + m.population, 0);
+      expect(region.population, region.code).toBe(sum);
+    }
+    expect(body.regions.reduce((s, r) => s + r.population, 0)).toBe(pack.population);
+  });
+});

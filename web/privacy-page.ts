@@ -1,0 +1,88 @@
+import { updateWhenLocaleChanges } from '@lit/localize';
+import { css, html, LitElement } from 'lit';
+import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { pageHref } from './localization.js';
+import { t } from './messages.js';
+import { fullNotice } from './full-notice.js';
+import { noticeText } from './notice-styles.js';
+import './site-footer.js';
+import './site-header.js';
+import { base } from './styles.js';
+
+/** /privacy: the whole data protection notice from dpia/, in the chosen language. */
+export class PrivacyPage extends LitElement {
+  static override styles = [
+    base,
+    noticeText,
+    css`
+      main {
+        max-width: 44rem;
+        margin: 0 auto;
+        padding: 1rem 0.75rem 0;
+      }
+      article {
+        padding: 1.25rem 1rem 1.75rem;
+        border-radius: 0.75rem;
+        background: var(--surface);
+        box-shadow: 0 1px 3px rgb(23 33 43 / 12%);
+      }
+      @media (min-width: 36rem) {
+        main {
+          padding: 2rem 1rem 0;
+        }
+        article {
+          padding: 2rem 2.25rem 2.5rem;
+        }
+      }
+      h1 {
+        margin: 0 0 1rem;
+        font-size: 1.75rem;
+        line-height: 1.2;
+      }
+      .notice > h2:first-child {
+        margin-top: 0;
+      }
+      .lead {
+        margin: 0 0 1rem;
+        font-size: 1.25rem;
+        font-weight: 700;
+      }
+      .back {
+        margin: 2rem 0 0;
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  protected override updated() {
+    document.title = `${t('privacy.title')} – ${t('app.name')}`;
+  }
+
+  override render() {
+    const notice = fullNotice();
+    // The notice is our own build-time HTML from dpia/.
+    return html`<site-header home></site-header>
+      <main>
+        <article>
+          <h1>${t('privacy.title')}</h1>
+          <p class="lead">${notice.title}</p>
+          <div class="notice">${unsafeHTML(notice.html)}</div>
+          <p class="back"><a href=${pageHref('/')}>${t('privacy.back')}</a></p>
+        </article>
+      </main>
+      <site-footer home></site-footer>`;
+  }
+}
+
+customElements.define('privacy-page', PrivacyPage);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'privacy-page': PrivacyPage;
+  }
+}

@@ -1,0 +1,67 @@
+import { updateWhenLocaleChanges } from '@lit/localize';
+import { css, html, LitElement, nothing } from 'lit';
+import { pageHref } from './localization.js';
+import { t } from './messages.js';
+import { base } from './styles.js';
+
+/** The emergency number and the links every page carries. */
+export class SiteFooter extends LitElement {
+  static override properties = { home: { type: Boolean } };
+  static override styles = [
+    base,
+    css`
+      footer {
+        max-width: 44rem;
+        margin: 0 auto;
+        padding: 1.5rem 1rem 2.5rem;
+        color: var(--muted);
+      }
+      p {
+        margin: 0 0 0.5rem;
+      }
+      .emergency {
+        color: var(--ink);
+        font-weight: 600;
+      }
+      ul {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 1.5rem;
+        margin: 0;
+        padding: 0;
+        list-style: none;
+      }
+      a {
+        display: inline-block;
+        padding: 0.5rem 0;
+      }
+    `,
+  ];
+
+  /** Whether to link to the questionnaire (on every page but the questionnaire). */
+  declare home: boolean;
+
+  constructor() {
+    super();
+    this.home = false;
+    updateWhenLocaleChanges(this);
+  }
+
+  override render() {
+    return html`<footer>
+      <p class="emergency">${t('footer.emergency')} <a href="tel:112">112</a>.</p>
+      <ul>
+        ${this.home ? html`<li><a href=${pageHref('/')}>${t('footer.form')}</a></li>` : nothing}
+        <li><a href=${pageHref('/privacy')}>${t('footer.privacy')}</a></li>
+      </ul>
+    </footer>`;
+  }
+}
+
+customElements.define('site-footer', SiteFooter);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'site-footer': SiteFooter;
+  }
+}
