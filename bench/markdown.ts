@@ -1,0 +1,327 @@
+import type { FrontendResult } from './frontend.js';
+import type { GrowthResult } from './growth.js';
+import type { ConnectionPoint, IngestResult, TargetResult } from './ingest.js';
+import type { MeasuredRun } from './measure.js';
+import type { PowResult } from './pow.js';
+import { profileMarkdown } from './profile.js';
+import type { BenchResults } from './results.js';
+
+const NAMES: Record<string, string> = { service: 'service', 'bare-hono': 'bare Hono', 'bare-http': 'bare node:http' };
+
+const int = (n: number) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
+const ms = (n: number) => (Number.isFinite(n) ? (n < 10 ? n.toFixed(2) : n.toFixed(1)) : '–');
+const ratio = (n: number) => (Number.isFinite(n) ? `${n.toFixed(2)} ×` : '–');
+const pct = (n: number) => (Number.isFinite(n) ? `${Math.round(n)} %` : '–');
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+const STATUS = { met: '✅ met', 'not met': '❌ not met', 'not measured': '➖ not measured' } as const;
+
+function table(header: string[], align: ('l' | 'r')[], rows: string[][]): string {
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${align.map((a) => (a === 'r' ? '---:' : '---')).join(' | ')} |`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+}
+
+function failures(run: MeasuredRun): string {
+  return `${run.errors + run.timeouts}`;
+}
+
+function saturationRows(ingest: IngestResult): string[][] {
+  const rows: string[][] = [];
+  for (const [i, connections] of ingest.ratios.map((r) => r.connections).entries()) {
+    for (const target of ingest.targets) {
+      const s = target.points[i]!.saturation;
+      const r = ingest.ratios[i]!;
+      const isService = target.name === 'service';
+      rows.push([
+        NAMES[target.name]!,
+        `${connections}`,
+        int(s.requestsPerSecond),
+        isService ? ratio(r.vsBareHono) : '',
+        isService ? ratio(r.vsBareHttp) : '',
+        ms(s.latencyMs.p50),
+        ms(s.latencyMs.p97_5),
+        ms(s.latencyMs.p99),
+        failures(s),
+        `${s.non2xx}`,
+        pct(s.serverCpuPercent),
+        pct(s.loadCpuPercent),
+      ]);
+    }
+  }
+  return rows;
+}
+
+function ratedRows(targets: TargetResult[]): string[][] {
+  const rows: string[][] = [];
+  const points = targets[0]?.points.length ?? 0;
+  for (let i = 0; i < points; i++) {
+    for (const target of targets) {
+      const p: ConnectionPoint = target.points[i]!;
+      for (const { fraction, run } of p.rated) {
+        rows.push([
+          NAMES[target.name]!,
+          `${p.connections}`,
+          `${fraction * 100} %`,
+          int(run.targetRate ?? Number.NaN),
+          int(run.requestsPerSecond),
+          ms(run.latencyMs.p50),
+          ms(run.latencyMs.p97_5),
+          ms(run.latencyMs.p99),
+          ms(run.latencyMs.max),
+          failures(run),
+          `${run.non2xx}`,
+        ]);
+      }
+    }
+  }
+  return rows;
+}
+
+function commitRows(service: TargetResult | undefined): string[][] {
+  if (!service) return [];
+  return service.points.flatMap((p) =>
+    [{ label: 'saturation', run: p.saturation }, ...p.rated.map((r) => ({ label: `${r.fraction * 100} %`, run: r.run }))].flatMap(({ label, run }) =>
+      run.commit
+        ? [[
+            `${p.connections}`,
+            label,
+            int(run.commit.commits / run.windowSeconds),
+            run.commit.reportsPerCommit.toFixed(1),
+            ms(run.commit.msPerCommit),
+            pct((run.commitShare ?? Number.NaN) * 100),
+          ]]
+        : [],
+    ),
+  );
+}
+
+function ingestSection(r: BenchResults): string {
+  const { ingest } = r;
+  const mix = r.settings.bodyMix;
+  const off = ingest.antiAbuseOff.length ? ingest.antiAbuseOff.map((v) => `\`${v}=0\``).join(', ') : 'none in this build';
+  const service = ingest.targets.find((t) => t.name === 'service');
+  return [
+    '## Ingest: `POST /api/v1/reports`',
+    '',
+    `The ingest core: proof of work and the rate limit are switched off (${off}); see the next section for the service with proof of work. ` +
+      `Server: ${service?.description ?? ''}. Fresh database in a temporary folder; each server is its own process, the load generator (autocannon) another.`,
+    '',
+    `Bodies: ${mix.bodies} pre-generated valid reports (seed ${mix.seed}), ${mix.municipalities} municipalities, ${mix.ageBands} age bands, ` +
+      `${mix.symptomCombinations} symptom combinations, ${Math.round(mix.symptomaticShare * 100)} % with symptoms, ${mix.meanBytes} bytes on average; ` +
+      `advice: ${Object.entries(mix.outcomes).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
+    '',
+    '### Saturation (each connection sends as soon as it has its answer)',
+    '',
+    table(
+      ['Server', 'Conn.', 'req/s', 'vs bare Hono', 'vs node:http', 'p50 ms', 'p97.5 ms', 'p99 ms', 'Errors', 'Non-2xx', 'Server CPU', 'Load-generator CPU'],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      saturationRows(ingest),
+    ),
+    '',
+    'CPU in percent of one core over the run. A load generator near 100 % was itself the limit, so that figure is a floor.',
+    '',
+    '### Latency at fixed request rates (25, 50, 75 % of each server’s own saturation)',
+    '',
+    table(
+      ['Server', 'Conn.', 'Rate', 'Target req/s', 'Achieved req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'Max ms', 'Errors', 'Non-2xx'],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      ratedRows(ingest.targets),
+    ),
+    '',
+    '### Group commit (the service’s own metrics over each run)',
+    '',
+    table(
+      ['Conn.', 'Run', 'Commits/s', 'Reports per commit', 'ms per commit', 'Wall time in commits'],
+      ['r', 'l', 'r', 'r', 'r', 'r'],
+      commitRows(service),
+    ),
+    '',
+    'A commit runs synchronously on the event loop (better-sqlite3): while it runs, no request is read or answered.',
+    '',
+    '### Memory and counters',
+    '',
+    table(
+      ['Server', 'Peak RSS (VmHWM)', 'Exit code'],
+      ['l', 'r', 'r'],
+      ingest.targets.map((t) => [NAMES[t.name]!, mb(t.peakRssBytes), `${t.exitCode}`]),
+    ),
+    '',
+    `Counters after the service stopped: ${ingest.counters.counted} reports counted in SQLite, ${ingest.counters.acknowledged} answered 201` +
+      `${ingest.counters.unanswered ? `, ${ingest.counters.unanswered} sent and never answered` : ''}: ` +
+      `${ingest.counters.ok && ingest.counters.counted === ingest.counters.acknowledged ? 'equal.' : '**not equal.**'}`,
+  ].join('\n');
+}
+
+function powSection(pow: PowResult | undefined, notMeasured: BenchResults['notMeasured']): string {
+  if (!pow) {
+    const why = notMeasured.find((n) => n.scenario === 'pow')?.reason ?? 'not run';
+    return `## Ingest with proof of work\n\nNot measured: ${why}.`;
+  }
+  const s = pow.saturation;
+  const r = pow.rated.run;
+  const c = pow.challengeIssue;
+  return [
+    '## Ingest with proof of work',
+    '',
+    `The service with proof of work on (rate limit off: all traffic comes from 127.0.0.1), 50 connections. Each report carries its own ` +
+      `solved challenge (\`X-Altcha\`), fetched and solved before the run (${pow.prepared.challenges} challenges in ${pow.prepared.seconds.toFixed(1)} s), ` +
+      `each sent once. The runs use a trivial difficulty (\`POW_MAX_NUMBER=${pow.benchDifficulty.maxNumber}\`, \`POW_COST=${pow.benchDifficulty.cost}\`): ` +
+      'the server checks a solution with two HMACs whatever the difficulty, so the figures hold for the default difficulty; ' +
+      'solving thousands of default-difficulty challenges would take the bench hours.',
+    '',
+    table(
+      ['Run', 'Target req/s', 'req/s', 'vs ingest core', 'p50 ms', 'p97.5 ms', 'p99 ms', 'Errors', 'Non-2xx', 'Server CPU'],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      [
+        ['saturation', '', int(s.requestsPerSecond), ratio(pow.ratioToCore), ms(s.latencyMs.p50), ms(s.latencyMs.p97_5), ms(s.latencyMs.p99), failures(s), `${s.non2xx}`, pct(s.serverCpuPercent)],
+        [`${pow.rated.fraction * 100} %`, int(r.targetRate ?? Number.NaN), int(r.requestsPerSecond), '', ms(r.latencyMs.p50), ms(r.latencyMs.p97_5), ms(r.latencyMs.p99), failures(r), `${r.non2xx}`, pct(r.serverCpuPercent)],
+      ],
+    ),
+    '',
+    `Peak RSS ${mb(pow.peakRssBytes)}. Counters: ${pow.counters.counted} counted, ${pow.counters.acknowledged} answered 201: ` +
+      `${pow.counters.ok && pow.counters.counted === pow.counters.acknowledged ? 'equal.' : '**not equal.**'}`,
+    '',
+    `At the default difficulty (\`POW_MAX_NUMBER=${c.maxNumber}\`, \`POW_COST=${c.cost}\`): \`GET /api/v1/challenge\` answers ` +
+      `${int(c.run.requestsPerSecond)} req/s at saturation (p99 ${ms(c.run.latencyMs.p99)} ms, server CPU ${pct(c.run.serverCpuPercent)}, ` +
+      `non-2xx ${c.run.non2xx}); every report needs one, so one process takes about ` +
+      `${int(1 / (1 / c.run.requestsPerSecond + 1 / s.requestsPerSecond))} challenge-and-report pairs a second (1 / (1/challenges + 1/reports), an estimate). A client solving in Node on this machine takes ${ms(pow.clientSolve.msPerAttempt)} ms per attempt, ` +
+      `about ${(pow.clientSolve.expectedMs / 1000).toFixed(1)} s per challenge on average (a phone's browser is slower).`,
+  ].join('\n');
+}
+
+function growthSection(growth: GrowthResult | undefined, notMeasured: BenchResults['notMeasured']): string {
+  if (!growth) {
+    const why = notMeasured.find((n) => n.scenario === 'growth')?.reason ?? 'not run';
+    return `## Growth\n\nNot measured: ${why}.`;
+  }
+  const snapshotRows = growth.snapshots.map((o) => {
+    if (!o.ok) {
+      const c = o.case;
+      return [`${c.municipalities || 212}`, `${c.days}`, '–', '–', '–', '–', '–', `failed: ${o.error}`];
+    }
+    const t = o.timing;
+    return [
+      `${t.areas}`,
+      `${t.days}`,
+      int(t.counterRows),
+      t.databaseBytes ? `streamed (${mb(t.databaseBytes)} file)` : 'in memory',
+      `${int(t.release.firstMs)} ms`,
+      `${int(t.release.bestMs)} ms`,
+      mb(t.peakRssBytes),
+      '',
+    ];
+  });
+  const ingestRows = growth.ingest.map((p) => [
+    `${p.municipalities}`,
+    int(p.saturation.requestsPerSecond),
+    ms(p.saturation.latencyMs.p50),
+    ms(p.saturation.latencyMs.p99),
+    p.saturation.commit ? p.saturation.commit.reportsPerCommit.toFixed(1) : '–',
+    p.saturation.commit ? ms(p.saturation.commit.msPerCommit) : '–',
+    `${p.saturation.errors + p.saturation.timeouts + p.saturation.non2xx}`,
+    p.counters.ok && p.counters.counted === p.counters.acknowledged ? 'equal' : '**not equal**',
+  ]);
+  return [
+    '## Growth',
+    '',
+    `Snapshot: \`release()\` (aggregator/release.ts) over synthetic counters, each case in a fresh process: ${int(growth.reportsPerDay)} reports a day ` +
+      'nationally, spread by population, each a real report folded as the service folds it. Where marked, the counters are first written to a SQLite file ' +
+      'and streamed back with `CountsStore.rows()` into the release, as the service does (the release time then includes the read). The 2,000-municipality pack is synthetic ' +
+      '(bench/synthetic-pack.ts); a year of it (about 20 million counter rows) is left out.',
+    '',
+    table(
+      ['Municipalities', 'Days', 'Counter rows', 'Counters from', 'release() first', 'release() best', 'Peak RSS', 'Note'],
+      ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
+      snapshotRows,
+    ),
+    '',
+    `Ingest at 50 connections with 212 and with ${growth.ingest[1]?.municipalities ?? '–'} municipalities, back to back, fresh databases:`,
+    '',
+    table(['Municipalities', 'req/s', 'p50 ms', 'p99 ms', 'Reports per commit', 'ms per commit', 'Failures', 'Counters'], ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'], ingestRows),
+    '',
+    `Ratio: ${ratio(growth.ingestRatio)}. CSV size and time: not measured (no CSV yet).`,
+  ].join('\n');
+}
+
+function frontendSection(frontend: FrontendResult): string {
+  const rows = frontend.pages.map((p) =>
+    p.present
+      ? [p.name, `\`${p.file}\``, kb(p.jsGzipBytes), kb(p.cssGzipBytes), kb(p.totalGzipBytes), kb(p.targetBytes), p.totalGzipBytes < p.targetBytes ? STATUS.met : STATUS['not met']]
+      : [p.name, `\`${p.file}\``, '–', '–', 'absent', kb(p.targetBytes), STATUS['not measured']],
+  );
+  const files = frontend.pages
+    .filter((p) => p.present)
+    .map(
+      (p) =>
+        `- ${p.name}: ${p.assets.map((a) => `\`${a.path}\` ${kb(a.gzipBytes)} (${a.kind})`).join(', ')}` +
+        (p.lazy.length ? `; on demand, not counted: ${p.lazy.map((a) => `\`${a.path}\` ${kb(a.gzipBytes)}`).join(', ')}` : ''),
+    );
+  return [
+    '## Front-end weight',
+    '',
+    `Gzip (level 9) of the JS and CSS each page of \`${frontend.webRoot}\` fetches without any action: referenced by its HTML, imported statically, or started as a worker. 1 kB = 1000 bytes.`,
+    '',
+    table(['Page', 'HTML', 'JS gz', 'CSS gz', 'Total', 'Target', 'Status'], ['l', 'l', 'r', 'r', 'r', 'r', 'l'], rows),
+    ...(files.length ? ['', ...files] : []),
+  ].join('\n');
+}
+
+const METHOD = `## Method
+
+- Saturation: each connection sends its next request as soon as it has the answer to the last (closed loop), for a fixed number of requests, so none is in flight at the end and the counters can be compared exactly; a warm-up of 3,000 requests at 50 connections comes first.
+- Fixed rates: autocannon's rate limit is a per-connection quota per second, sent back to back (mcollina/autocannon#174); with all connections on one clock, a "25 %" run would be a burst at full speed and then silence. The connections are therefore split into up to 25 groups started at even offsets across the first second, and only answers after the last group started are measured. autocannon's own coordinated-omission correction is off: it assumes 1 ms between requests (\`Math.ceil(1 / rate)\`) and would add a ramp of made-up samples under every answer slower than that. Each latency is one request's, from its write to the last byte of its answer.
+- Percentiles are exact (every latency kept). Peak RSS is the kernel's VmHWM of the server process after its last run. CPU is read from /proc/<pid>/stat.
+- The machine is whatever ran \`npm run bench\`: compare figures only within one run.`;
+
+export function resultsMarkdown(r: BenchResults, jsonName: string): string {
+  const m = r.machine;
+  const sections = [
+    '# Benchmark results',
+    '',
+    `Run of ${m.date} on commit \`${m.commit}\`${m.uncommittedChanges ? ` with ${m.uncommittedChanges} uncommitted changes` : ''}, ` +
+      `${r.settings.secondsPerRun} s per run, connections ${r.settings.connections.join(', ')}, ${Math.round(r.durationSeconds)} s in all. ` +
+      `Every figure: [\`${jsonName}\`](${jsonName}). Produced by \`npm run bench\` (bench/run.ts).`,
+    '',
+    '## Machine',
+    '',
+    table(
+      ['CPU', 'Cores', 'Memory', 'Kernel', 'Node', 'Load average at start'],
+      ['l', 'r', 'r', 'l', 'l', 'r'],
+      [[m.cpuModel, `${m.cores}`, `${(m.memoryBytes / 2 ** 30).toFixed(1)} GiB`, m.kernel, m.node, m.loadAverageAtStart.toFixed(2)]],
+    ),
+    '',
+    `Packages: ${Object.entries(m.packages).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
+    '',
+    '## Targets (issue 7)',
+    '',
+    table(['Target', 'Measured', 'Status'], ['l', 'r', 'l'], r.targets.map((t) => [t.target, t.measured, STATUS[t.status]])),
+    '',
+    ingestSection(r),
+    '',
+    powSection(r.ingestWithPow, r.notMeasured),
+    '',
+    growthSection(r.growth, r.notMeasured),
+    '',
+    frontendSection(r.frontend),
+  ];
+  if (r.profile) {
+    sections.push(
+      '',
+      '## Where the ingest time goes (CPU profile)',
+      '',
+      `\`node --cpu-prof\` of the service at saturation with ${r.profile.connections} connections ` +
+        `(${int(r.profile.run.requestsPerSecond)} req/s under the profiler), warm-up included. Native work (SQLite and its fsync, JSON.parse, socket writes) ` +
+        'is counted in the JavaScript function that called it.',
+      '',
+      profileMarkdown(r.profile.summary),
+    );
+  }
+  if (r.notMeasured.length) {
+    sections.push('', '## Not measured in this run', '', ...r.notMeasured.map((n) => `- ${n.scenario}: ${n.reason}`));
+  }
+  sections.push('', METHOD, '');
+  return sections.join('\n');
+}

@@ -1,0 +1,33 @@
+import type { BodyMix } from './bodies.js';
+import type { FrontendResult } from './frontend.js';
+import type { GrowthResult } from './growth.js';
+import type { IngestResult } from './ingest.js';
+import type { IngestProfile } from './ingest-profile.js';
+import type { Machine } from './machine.js';
+import type { PowResult } from './pow.js';
+import type { TargetCheck } from './targets.js';
+
+/** Everything one `npm run bench` measured: the JSON file in bench/results/ holds exactly this. */
+export interface BenchResults {
+  schema: 1;
+  machine: Machine;
+  settings: {
+    secondsPerRun: number;
+    connections: number[];
+    rateFractions: readonly number[];
+    warmupRequests: number;
+    bodyMix: BodyMix;
+  };
+  ingest: IngestResult;
+  /** The service with proof of work on; absent when the build has none or --no-pow. */
+  ingestWithPow?: PowResult;
+  /** Taken when an ingest target was missed (or --profile always). */
+  profile?: IngestProfile;
+  /** Snapshot cost by days and municipalities, ingest with 212 vs 2,000 municipalities. */
+  growth?: GrowthResult;
+  frontend: FrontendResult;
+  /** Scenarios of issue 7 this run could not measure, and why. */
+  notMeasured: { scenario: string; reason: string }[];
+  targets: TargetCheck[];
+  durationSeconds: number;
+}

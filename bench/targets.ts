@@ -1,0 +1,95 @@
+import type { FrontendResult } from './frontend.js';
+import type { GrowthResult } from './growth.js';
+import type { IngestResult, TargetResult } from './ingest.js';
+
+/** One target of issue 7 and where this run stands. */
+export interface TargetCheck {
+  target: string;
+  measured: string;
+  status: 'met' | 'not met' | 'not measured';
+}
+
+export const INGEST_CONNECTIONS = 50;
+export const MIN_RATIO_TO_BARE_HONO = 0.8;
+export const MAX_P99_MS = 25;
+export const MAX_PEAK_RSS_BYTES = 200e6;
+
+const status = (ok: boolean): TargetCheck['status'] => (ok ? 'met' : 'not met');
+
+function point(target: TargetResult | undefined, connections: number) {
+  return target?.points.find((p) => p.connections === connections);
+}
+
+export function ingestChecks(ingest: IngestResult): TargetCheck[] {
+  const service = ingest.targets.find((t) => t.name === 'service');
+  const at50 = point(service, INGEST_CONNECTIONS);
+  const ratio = ingest.ratios.find((r) => r.connections === INGEST_CONNECTIONS)?.vsBareHono ?? Number.NaN;
+  const worstP99 = Math.max(...(at50?.rated.map((r) => r.run.latencyMs.p99) ?? [Number.NaN]));
+  const runs = service ? [service.warmup, ...service.points.flatMap((p) => [p.saturation, ...p.rated.map((r) => r.run)])] : [];
+  const failures = runs.reduce((n, r) => n + r.errors + r.timeouts + r.non2xx, 0);
+  const c = ingest.counters;
+  return [
+    {
+      target: `Ingest at ${INGEST_CONNECTIONS} connections ≥ ${MIN_RATIO_TO_BARE_HONO} × bare Hono req/s`,
+      measured: `${ratio.toFixed(2)} × (${Math.round(at50?.saturation.requestsPerSecond ?? 0)} req/s)`,
+      status: status(ratio >= MIN_RATIO_TO_BARE_HONO),
+    },
+    {
+      target: `Ingest p99 < ${MAX_P99_MS} ms at ${INGEST_CONNECTIONS} connections (every fixed rate up to 75 % of saturation)`,
+      measured: `${worstP99.toFixed(2)} ms`,
+      status: status(worstP99 < MAX_P99_MS),
+    },
+    { target: 'Ingest: zero errors, timeouts and non-2xx', measured: `${failures}`, status: status(failures === 0) },
+    {
+      target: 'Every 201 counted (SQLite `reports` counters = 201 answers)',
+      measured: `${c.counted} counted / ${c.acknowledged} answered 201${c.unanswered ? ` (${c.unanswered} unanswered)` : ''}`,
+      status: status(c.ok && c.counted === c.acknowledged),
+    },
+    {
+      target: `Peak RSS of the service under load < ${MAX_PEAK_RSS_BYTES / 1e6} MB`,
+      measured: `${((service?.peakRssBytes ?? Number.NaN) / 1e6).toFixed(1)} MB`,
+      status: status((service?.peakRssBytes ?? Infinity) < MAX_PEAK_RSS_BYTES),
+    },
+  ];
+}
+
+export function frontendChecks(frontend: FrontendResult): TargetCheck[] {
+  return frontend.pages.map((page) => ({
+    target: `${page.name[0]!.toUpperCase()}${page.name.slice(1)} < ${page.targetBytes / 1000} kB gzipped JS + CSS`,
+    measured: page.present ? `${(page.totalGzipBytes / 1000).toFixed(1)} kB` : `absent (no dist/web/${page.file})`,
+    status: page.present ? status(page.totalGzipBytes < page.targetBytes) : 'not measured',
+  }));
+}
+
+export const MAX_SNAPSHOT_MS = 1000;
+const SNAPSHOT_TARGET = `Snapshot of 365 days × 212 municipalities < ${MAX_SNAPSHOT_MS / 1000} s`;
+
+export function growthChecks(growth: GrowthResult | undefined): TargetCheck[] {
+  const outcome = growth?.snapshots.find((s) => (s.ok ? s.timing.municipalities === 0 && s.timing.days === 365 : false));
+  if (!outcome?.ok) {
+    const failed = growth?.snapshots.find((s) => !s.ok && s.case.municipalities === 0 && s.case.days === 365);
+    return [{ target: SNAPSHOT_TARGET, measured: failed && !failed.ok ? `failed: ${failed.error}` : 'not measured', status: 'not measured' }];
+  }
+  const ms = outcome.timing.release.bestMs;
+  return [
+    {
+      target: SNAPSHOT_TARGET,
+      measured: `release() ${Math.round(ms)} ms (counters in memory; reading them from SQLite not included)`,
+      status: status(ms < MAX_SNAPSHOT_MS),
+    },
+  ];
+}
+
+/** Targets whose scenario this run does not have yet. */
+export function unmeasuredChecks(notMeasured: { scenario: string; reason: string }[]): TargetCheck[] {
+  const checks: TargetCheck[] = [];
+  if (notMeasured.some((n) => n.scenario === 'read')) {
+    checks.push({ target: 'Stats JSON served from memory at the bare-baseline rate', measured: 'not measured', status: 'not measured' });
+  }
+  return checks;
+}
+
+/** Whether the profile should be taken in `auto` mode: an ingest speed target was missed. */
+export function ingestSpeedMissed(ingest: IngestResult): boolean {
+  return ingestChecks(ingest).slice(0, 2).some((c) => c.status !== 'met');
+}
