@@ -3,7 +3,7 @@ import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { rateLimitSubject } from '../server/abuse/client-address.js';
+import { forwardedAddress, rateLimitSubject } from '../server/abuse/client-address.js';
 import { createProofOfWork } from '../server/abuse/proof-of-work.js';
 import { RateLimiter } from '../server/abuse/rate-limit.js';
 import { ReplaySet } from '../server/abuse/replay-set.js';
@@ -293,6 +293,17 @@ describe('rate limit', () => {
     ['64:ff9b::198.51.100.7', '64:ff9b:0:0::/64'],
   ])('counts %s as %s', (address, subject) => {
     expect(rateLimitSubject(address)).toBe(subject);
+  });
+
+  it.each([
+    ['127.0.0.1', '203.0.113.9', '203.0.113.9'],
+    ['::1', '198.51.100.1, 203.0.113.9', '203.0.113.9'],
+    ['::ffff:127.0.0.1', '2001:db8::7', '2001:db8::7'],
+    ['198.51.100.20', '203.0.113.9', '198.51.100.20'],
+    ['2001:db8::20', '203.0.113.9', '2001:db8::20'],
+    ['127.0.0.1', 'not an address', '127.0.0.1'],
+  ])('behind a trusted proxy, from peer %s with X-Forwarded-For "%s", counts %s', (peer, forwarded, counted) => {
+    expect(forwardedAddress(peer, forwarded)).toBe(counted);
   });
 
   it('allows max requests per window and subject, then refuses until the window ends', () => {

@@ -4,19 +4,27 @@ import { isIP } from 'node:net';
 
 /**
  * The address a request came from: the socket's peer, or, when the operator says a proxy
- * sits in front (TRUST_PROXY), the last X-Forwarded-For hop, which is what that proxy saw.
- * Only the rate limiter reads it, only to hash it; it is never logged or stored.
+ * on the same host sits in front (TRUST_PROXY), the last X-Forwarded-For hop, which is what
+ * that proxy saw. Only the rate limiter reads it, only to hash it; it is never logged or stored.
  */
 export function clientAddress(c: Context, trustProxy: boolean): string {
-  if (trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for');
-    if (forwarded) {
-      const last = forwarded.slice(forwarded.lastIndexOf(',') + 1).trim();
-      if (isIP(last)) return last;
-    }
-  }
   // Without a Node socket (app.request in a test) every request shares one subject.
-  return c.env?.incoming ? (getConnInfo(c).remote.address ?? '') : '';
+  const peer = c.env?.incoming ? (getConnInfo(c).remote.address ?? '') : '';
+  return trustProxy ? forwardedAddress(peer, c.req.header('x-forwarded-for')) : peer;
+}
+
+function isLoopback(address: string): boolean {
+  return address === '::1' || /^(::ffff:)?127\./i.test(address);
+}
+
+/**
+ * The last X-Forwarded-For hop, believed only from a loopback peer: a client that reaches
+ * the service past the proxy cannot pick the address it is counted under.
+ */
+export function forwardedAddress(peer: string, forwarded: string | undefined): string {
+  if (!forwarded || !isLoopback(peer)) return peer;
+  const last = forwarded.slice(forwarded.lastIndexOf(',') + 1).trim();
+  return isIP(last) ? last : peer;
 }
 
 /**
