@@ -31,10 +31,10 @@ export const CONTENT_SECURITY_POLICY = [
  * an error on every page.
  */
 export const PERMISSIONS_POLICY = [
-  'accelerometer', 'attribution-reporting', 'autoplay', 'browsing-topics', 'camera', 'display-capture',
-  'encrypted-media', 'fullscreen', 'geolocation', 'gyroscope', 'hid', 'idle-detection', 'join-ad-interest-group',
+  'accelerometer', 'autoplay', 'browsing-topics', 'camera', 'display-capture',
+  'encrypted-media', 'fullscreen', 'geolocation', 'gyroscope', 'hid', 'idle-detection',
   'magnetometer', 'microphone', 'midi', 'payment', 'picture-in-picture', 'publickey-credentials-get',
-  'run-ad-auction', 'screen-wake-lock', 'serial', 'sync-xhr', 'usb', 'xr-spatial-tracking',
+  'screen-wake-lock', 'serial', 'sync-xhr', 'usb', 'xr-spatial-tracking',
 ].map((feature) => `${feature}=()`).join(', ');
 
 const HSTS = 'max-age=31536000; includeSubDomains';

@@ -112,6 +112,7 @@ export const sl = {
   'dash.series.table': 'Podatki v tabeli',
   'dash.series.countSummary': 'Od {from} do {to}: največ {max} poročil na dan ({maxDay}), najmanj {min} ({minDay}); zadnji objavljeni dan ({lastDay}) {last}.',
   'dash.series.shareSummary': 'Od {from} do {to}: najnižji delež {min} ({minDay}), najvišji {max} ({maxDay}), zadnji objavljeni {last} ({lastDay}).',
+  'dash.series.single': 'Od {from} do {to} je objavljena ena sama vrednost: {last} ({lastDay}).',
   'dash.series.missingDays': 'Dni brez objavljene vrednosti: {n}.',
   'dash.series.noData': 'Od {from} do {to} ni objavljenih vrednosti.',
   'dash.series.notPublished': 'ni objavljeno',
@@ -181,7 +182,8 @@ export const sl = {
   'dash.policy.selfSelected': 'Poročajo ljudje, ki se za to odločijo sami, zato vzorec ni naključen: med njimi je lahko več ljudi s simptomi ali z dostopom do spleta kot med vsemi prebivalci. Interval zaupanja zajame le naključno napako, te pristranskosti pa ne. Ocene kažejo smer in razlike, niso pa število obolelih.',
   'dash.policy.indicators': 'Kazalniki',
   'dash.policy.data': 'Podatki za prenos',
-  'dash.policy.dataText': 'Vsak pogled ima povezavo do svojih podatkov v CSV (UTF-8, ena vrednost na vrstico). Pomen vsakega stolpca opisuje',
+  'dash.policy.dataPackage': 'opis podatkov (Data Package)',
+  'dash.policy.dataText': 'Vsak pogled ima povezavo do svojih podatkov v CSV (UTF-8, ena vrednost na vrstico). Kaj pomeni vsak stolpec, pove',
 } as const satisfies Record<string, string>;
 
 export type MessageId = keyof typeof sl;

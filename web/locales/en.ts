@@ -108,6 +108,7 @@ export const templates: Record<MessageId, string> = {
   'dash.series.table': 'The data as a table',
   'dash.series.countSummary': 'From {from} to {to}: at most {max} reports a day ({maxDay}), at least {min} ({minDay}); on the latest published day ({lastDay}), {last}.',
   'dash.series.shareSummary': 'From {from} to {to}: lowest share {min} ({minDay}), highest {max} ({maxDay}), latest published {last} ({lastDay}).',
+  'dash.series.single': 'From {from} to {to}, a single value is published: {last} ({lastDay}).',
   'dash.series.missingDays': 'Days without a published value: {n}.',
   'dash.series.noData': 'No published values from {from} to {to}.',
   'dash.series.notPublished': 'not published',
@@ -177,5 +178,6 @@ export const templates: Record<MessageId, string> = {
   'dash.policy.selfSelected': 'People report because they choose to, so the sample is not random: it may hold more people with symptoms, or with internet access, than the population does. The confidence interval covers random error only, not this bias. The estimates show direction and differences; they are not a count of cases.',
   'dash.policy.indicators': 'Indicators',
   'dash.policy.data': 'Data to download',
-  'dash.policy.dataText': 'Every view links to its own data as CSV (UTF-8, one value per row). Each column is described in the',
+  'dash.policy.dataPackage': 'data package (Frictionless Data Package)',
+  'dash.policy.dataText': 'Every view links to its own data as CSV (UTF-8, one value per row). What each column means is in the',
 };
