@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReleasedRow } from '../aggregator/snapshot.js';
 import { loadAreaPack } from '../aggregator/areas/index.js';
 import { VALID_REPORT } from './support/reports.js';
 import { startTestService, type TestService } from './support/service.js';
@@ -11,18 +12,8 @@ const pack = loadAreaPack('si');
 const YESTERDAY = Date.UTC(2026, 10, 24, 11);
 const TODAY = YESTERDAY + DAY_MS;
 
-interface Row {
-  time_type: string;
-  time_value: string;
-  geo_type: string;
-  geo_value: string;
-  metric: string;
-  value: number | null;
-  missing_value: string | null;
-  sample_size: number | null;
-  share: number | null;
-  [column: string]: unknown;
-}
+/** A published row, as the API serves it. */
+type Row = ReleasedRow;
 
 const report = (area: string, symptoms: string[] = []) => ({
   ...VALID_REPORT,

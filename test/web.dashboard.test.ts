@@ -2,10 +2,12 @@ import { parse } from 'csv-parse/sync';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ReleasedRow } from '../aggregator/snapshot.js';
 import {
-  axeViolations,
   BUILT_FORM,
-  keptInBrowser,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  expectPrivatePage,
   launchBrowser,
   openPage,
   screenshot,
@@ -33,19 +35,8 @@ const estimate = (n: number) => new Intl.NumberFormat('sl-SI', { maximumSignific
 /** Text as shown, with any run of spaces (no-break spaces in `25,9 %` among them) as one space. */
 const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim();
 
-interface Row {
-  time_type: string;
-  time_value: string;
-  geo_type: string;
-  geo_value: string;
-  metric: string;
-  value: number | null;
-  missing_value: string | null;
-  sample_size: number | null;
-  missing_sample_size: string | null;
-  share: number | null;
-  rate_per_100k: number | null;
-}
+/** A published row, as the API serves it. */
+type Row = ReleasedRow;
 
 /** How the issue says a released number is shown. */
 function shown(value: number | null, missing: string | null): string {
@@ -65,34 +56,6 @@ function reports(area: string, n: number, symptoms: string[]): object[] {
     symptoms,
     ...(symptoms.length > 0 ? { onset: '1-3d' } : { onset: undefined }),
   }));
-}
-
-async function expectAccessible(page: Page, view: string) {
-  const violations = await axeViolations(page);
-  expect(violations, `axe on ${view}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
-
-/** Nothing went to another origin, nothing stayed in the browser, no CSP or script error. */
-async function expectPrivatePage(watched: WatchedPage, origin: string) {
-  const foreign = watched.requests.map((r) => r.url()).filter((url) => new URL(url).origin !== origin);
-  expect(foreign, 'requests to another origin').toEqual([]);
-  expect(await keptInBrowser(watched)).toEqual({
-    cookies: 0,
-    localStorage: 0,
-    sessionStorage: 0,
-    indexedDB: 0,
-    caches: 0,
-    serviceWorkers: 0,
-  });
-  expect(watched.problems, 'console errors (CSP violations among them) and page errors').toEqual([]);
-}
-
-async function expectNoHorizontalScroll(page: Page, view: string) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  expect(scrollWidth, `horizontal scrolling on ${view}`).toBeLessThanOrEqual(clientWidth);
 }
 
 /** Desktop, then phone width: both screenshots, and no sideways scrolling on the phone. */

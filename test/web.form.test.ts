@@ -3,18 +3,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  axeViolations,
   BUILT_FORM,
   chooseRadio,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  expectPrivatePage,
   isFocused,
-  keptInBrowser,
   launchBrowser,
   openPage,
   screenshot,
   SKIP_BROWSER_TESTS,
   tabTo,
   tick,
-  type WatchedPage,
 } from './support/browser.js';
 import { startTestService, TEST_POW, type TestService } from './support/service.js';
 
@@ -40,34 +40,6 @@ function countedRows(service: TestService): { day: string; area: string; metric:
 
 /** The h1 of the current step, in the report flow's shadow root. */
 const heading = (page: Page) => page.locator('report-app h1');
-
-async function expectAccessible(page: Page, step: string) {
-  const violations = await axeViolations(page);
-  expect(violations, `axe on ${step}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
-}
-
-/** Nothing went to another origin, nothing stayed in the browser, no CSP or script error. */
-async function expectPrivatePage(watched: WatchedPage, origin: string) {
-  const foreign = watched.requests.map((r) => r.url()).filter((url) => new URL(url).origin !== origin);
-  expect(foreign, 'requests to another origin').toEqual([]);
-  expect(await keptInBrowser(watched)).toEqual({
-    cookies: 0,
-    localStorage: 0,
-    sessionStorage: 0,
-    indexedDB: 0,
-    caches: 0,
-    serviceWorkers: 0,
-  });
-  expect(watched.problems, 'console errors and page errors').toEqual([]);
-}
-
-async function expectNoHorizontalScroll(page: Page, step: string) {
-  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    clientWidth: document.documentElement.clientWidth,
-  }));
-  expect(scrollWidth, `horizontal scrolling on ${step}`).toBeLessThanOrEqual(clientWidth);
-}
 
 describe.skipIf(SKIP_BROWSER_TESTS)('the report form in a browser', { timeout: 30_000 }, () => {
   let browser: Browser;

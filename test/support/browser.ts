@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page, type Request } from 'playwright-core';
@@ -144,4 +145,34 @@ export async function keptInBrowser(watched: WatchedPage) {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: `${ARTIFACTS}${name}.png`, fullPage: true });
+}
+
+/** axe-core finds no WCAG 2.1 A/AA violation on what the page shows now. */
+export async function expectAccessible(page: Page, view: string): Promise<void> {
+  const violations = await axeViolations(page);
+  expect(violations, `axe on ${view}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
+}
+
+/** Nothing went to another origin, nothing stayed in the browser, no CSP or script error. */
+export async function expectPrivatePage(watched: WatchedPage, origin: string): Promise<void> {
+  const foreign = watched.requests.map((r) => r.url()).filter((url) => new URL(url).origin !== origin);
+  expect(foreign, 'requests to another origin').toEqual([]);
+  expect(await keptInBrowser(watched)).toEqual({
+    cookies: 0,
+    localStorage: 0,
+    sessionStorage: 0,
+    indexedDB: 0,
+    caches: 0,
+    serviceWorkers: 0,
+  });
+  expect(watched.problems, 'console errors (CSP violations among them) and page errors').toEqual([]);
+}
+
+/** The page itself does not scroll sideways (WCAG 1.4.10 reflow). */
+export async function expectNoHorizontalScroll(page: Page, view: string): Promise<void> {
+  const { scrollWidth, clientWidth } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    clientWidth: document.documentElement.clientWidth,
+  }));
+  expect(scrollWidth, `horizontal scrolling on ${view}`).toBeLessThanOrEqual(clientWidth);
 }

@@ -1,6 +1,6 @@
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { Task } from '@lit/task';
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { css, html, LitElement, type PropertyValues } from 'lit';
 import { t } from '../messages.js';
 import '../site-footer.js';
 import '../site-header.js';
