@@ -34,13 +34,14 @@ export function documentApi(app: OpenAPIHono, pack: AreaPack): void {
         description: 'Counted; the self-guidance outcome for the answers.',
         content: { 'application/json': { schema: z.object({ outcome: z.enum(GUIDANCE_OUTCOMES), questionnaireVersion: z.number().int() }) } },
       },
-      400: problem('Invalid JSON, an invalid report, or a missing or invalid proof of work; `errors` names each field.'),
+      400: problem('Invalid JSON, an invalid report, or a missing, invalid or expired proof of work; `errors` names each field.'),
+      409: problem('A proof of work already used: the report it carried may already be counted.'),
       405: problem('Another method.'),
       410: problem('Collection has ended.'),
       413: problem(`A body over ${MAX_REPORT_BYTES} bytes.`),
       415: problem('Not application/json.'),
-      429: problem('Too many reports from one address, or a solution used twice; see Retry-After.'),
-      503: problem('The commit failed; send the report again.'),
+      429: problem('Too many reports from one address; see Retry-After.'),
+      503: problem('The commit failed, or too many reports are arriving; send the report again (see Retry-After).'),
     },
   });
   for (const [path, summary] of [
@@ -55,7 +56,7 @@ export function documentApi(app: OpenAPIHono, pack: AreaPack): void {
     info: {
       title: 'Symptom self-report service',
       version: String(QUESTIONNAIRE_VERSION),
-      description: 'Anonymous symptom reports, folded at once into counters; public statistics released under a disclosure-control policy.',
+      description: 'Symptom self-reports, folded at once into counters and not kept; public statistics released under a disclosure-control policy.',
     },
   });
 }

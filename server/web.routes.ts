@@ -11,8 +11,11 @@ export interface WebParts {
 
 /** Hashed file names change with their content, so browsers may keep them for a year. */
 const IMMUTABLE = 'public, max-age=31536000, immutable';
-/** Pages name the current hashed files, so browsers revalidate them every time. */
-const REVALIDATE = 'no-cache';
+/**
+ * Pages name the current hashed files, so browsers fetch them every time; `no-store` also
+ * keeps a page with answers on it out of the back/forward cache (I5).
+ */
+const REVALIDATE = 'no-store';
 
 function notBuilt(): never {
   throw new ProblemError(404, { detail: 'no such resource' });

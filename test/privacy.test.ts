@@ -48,6 +48,12 @@ describe('privacy of what is stored', () => {
     }
   });
 
+  it('keeps the database readable by the service user only', () => {
+    const mode = (path: string) => statSync(path).mode & 0o777;
+    expect(mode(service.databasePath)).toBe(0o600);
+    expect(mode(`${service.databasePath}-wal`)).toBe(0o600);
+  });
+
   it('truncates the WAL to zero bytes within the truncation interval (I3)', async () => {
     await sleep(TRUNCATE_MS * 3);
     expect(statSync(`${service.databasePath}-wal`).size).toBe(0);

@@ -17,7 +17,7 @@ describe('the pages and the areas, served by the service', () => {
       const res = await fetch(`${service.url}${path}`);
       expect(res.status, path).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^text\/html/);
-      expect(res.headers.get('cache-control')).toBe('no-cache');
+      expect(res.headers.get('cache-control')).toBe('no-store');
       const html = await res.text();
       expect(html).toMatch(/<script type="module" crossorigin src="\/assets\/[\w-]+\.js"><\/script>/);
       // Nothing inline that a strict CSP would refuse, nothing from another origin.
