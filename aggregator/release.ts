@@ -3,6 +3,7 @@ import { epochDay, isoDate, isoWeek, mondayOf } from './calendar.js';
 import { dayIn } from './day.js';
 import { METRICS } from './metrics.js';
 import { AGE_BANDS } from './questionnaire.js';
+import { FROZEN_SUPPRESSED, WEEK_LABEL } from './retention.js';
 import type { OpenDayBasis, ReleasedSnapshot, SnapshotArea } from './snapshot.js';
 import type { CountRow } from './store.js';
 import {
@@ -12,6 +13,7 @@ import {
   protect,
   PUBLISHED,
   relateWeekToDays,
+  SUPPRESSED,
   type Table,
   type TableLayout,
   tableLayout,
@@ -50,32 +52,109 @@ export interface ReleaseInput {
   readonly policy?: ReleasePolicy;
   /** The last snapshot released with the same pack and policy, for the open-day rule. */
   readonly previous?: ReleasedSnapshot;
+  /**
+   * Weeks (ISO labels) whose days and week the store holds as frozen released values only
+   * (retention.ts): their rows in `counts` are read back as published cells, never as counts.
+   */
+  readonly frozenWeeks?: ReadonlySet<string>;
 }
 
-/** Adds the counters to the municipality cells of each day; counters after the open day, or for
- * areas and metrics the pack and questionnaire do not know, cannot be published and are skipped. */
-function addCounts(L: TableLayout, pack: AreaPack, counts: Iterable<CountRow>, start: number, days: number, value: Int32Array): void {
+/** How addCounts reads the rows of a period. */
+const RAW = 0;
+const FROZEN = 1;
+const SKIP = 2;
+/** The status of a frozen cell without a row, until decodeFrozen settles it. */
+const UNSET = 255;
+
+/**
+ * How each period's rows are read: a complete frozen week's days and the week itself hold
+ * frozen cells; the days of a frozen week that is not complete in this snapshot (only after
+ * the clock went back) are read neither way, so they publish nothing; every other day holds
+ * counters.
+ */
+function periodModes(start: number, days: number, weeks: number, frozenWeeks: ReadonlySet<string>): Uint8Array {
+  const mode = new Uint8Array(days + weeks);
+  for (let w = 0; 7 * w < days; w++) {
+    if (!frozenWeeks.has(isoWeek(start + 7 * w))) continue;
+    const frozen = w < weeks ? FROZEN : SKIP;
+    mode.fill(frozen, 7 * w, Math.min(7 * w + 7, days));
+    if (w < weeks) mode[days + w] = FROZEN;
+  }
+  return mode;
+}
+
+/**
+ * Adds the counters to the municipality cells of each day; counters after the open day, or for
+ * areas and metrics the pack and questionnaire do not know, cannot be published and are skipped.
+ * Rows of frozen periods set their cell (any area level) to the published value or marker.
+ */
+function addCounts(
+  L: TableLayout,
+  pack: AreaPack,
+  counts: Iterable<CountRow>,
+  start: number,
+  days: number,
+  mode: Uint8Array,
+  weekIndex: ReadonlyMap<string, number>,
+  value: Int32Array,
+  status: Uint8Array,
+): void {
   const K = L.metrics;
-  const areaIndex = new Map(pack.municipalities.map((m, i) => [m.code, L.regions + 1 + i]));
+  const municipalityIndex = new Map(pack.municipalities.map((m, i) => [m.code, L.regions + 1 + i]));
+  const areaIndex = new Map([[pack.country.code, 0], ...pack.regions.map((r, i) => [r.code, i + 1] as const), ...municipalityIndex]);
   const metricIndex = new Map(METRICS.map((m, i) => [m.name, i]));
   // The store returns rows ordered by day and area, so most rows reuse the last look-ups.
   let lastDay = '';
-  let dayBase = -1;
+  let periodBase = -1;
+  let frozen = false;
   let lastArea = '';
   let area = -1;
   for (const row of counts) {
     if (row.day !== lastDay) {
       lastDay = row.day;
-      const d = epochDay(row.day) - start;
-      dayBase = d < days ? d * L.areas * K : -1;
+      let p: number;
+      let m: number;
+      if (WEEK_LABEL.test(row.day)) {
+        p = weekIndex.get(row.day) ?? -1;
+        m = p >= 0 ? FROZEN : SKIP;
+      } else {
+        p = epochDay(row.day) - start;
+        m = p >= 0 && p < days ? mode[p]! : SKIP;
+      }
+      frozen = m === FROZEN;
+      periodBase = m === SKIP ? -1 : p * L.areas * K;
+      lastArea = '';
     }
     if (row.area !== lastArea) {
       lastArea = row.area;
-      area = areaIndex.get(row.area) ?? -1;
+      area = (frozen ? areaIndex : municipalityIndex).get(row.area) ?? -1;
     }
     const k = metricIndex.get(row.metric);
-    if (dayBase < 0 || area < 0 || k === undefined) continue;
-    value[dayBase + area * K + k]! += row.n;
+    if (periodBase < 0 || area < 0 || k === undefined) continue;
+    const c = periodBase + area * K + k;
+    if (!frozen) value[c]! += row.n;
+    else if (row.n >= 0) {
+      value[c] = row.n;
+      status[c] = PUBLISHED;
+    } else status[c] = row.n === FROZEN_SUPPRESSED ? SUPPRESSED : WITHHELD;
+  }
+}
+
+/**
+ * The cells of frozen periods that have no row: a published zero where the area-period was
+ * published (its reports cell has a row); where it was not, the whole area-period is withheld.
+ */
+function decodeFrozen(L: TableLayout, mode: Uint8Array, status: Uint8Array): void {
+  const K = L.metrics;
+  for (let p = 0; p < mode.length; p++) {
+    if (mode[p] !== FROZEN) continue;
+    for (let a = 0; a < L.areas; a++) {
+      const base = (p * L.areas + a) * K;
+      const reports = status[base + L.reports];
+      if (reports === PUBLISHED || reports === SUPPRESSED) {
+        for (let c = base; c < base + K; c++) if (status[c] === UNSET) status[c] = PUBLISHED;
+      } else status.fill(WITHHELD, base, base + K);
+    }
   }
 }
 
@@ -163,6 +242,11 @@ function releaseOpenDay(
  * there; the country's are the sum of those regions' numbers, so country minus regions never
  * shows fewer new reports than that. A region that did not update keeps exactly its previous
  * cells, markers included, and complementary suppression works around them.
+ *
+ * Frozen periods (`frozenWeeks`, see retention.ts): the days and the week of a frozen week
+ * are read from the rows retention wrote, which hold exactly their published values and
+ * markers, for every area level; they are not recomputed, suppressed again or summed up,
+ * and no other period's relation reaches into them, so the rest of the release is unchanged.
  */
 export function release(input: ReleaseInput): ReleasedSnapshot {
   const { counts, pack, now, timeZone, previous } = input;
@@ -173,7 +257,7 @@ export function release(input: ReleaseInput): ReleasedSnapshot {
 
   const openDay = dayIn(timeZone, now);
   let first = input.firstDay !== undefined && input.firstDay < openDay ? input.firstDay : openDay;
-  if (!('firstDay' in input)) for (const row of counts) if (row.day < first) first = row.day;
+  if (!('firstDay' in input)) for (const row of counts) if (row.day < first && !WEEK_LABEL.test(row.day)) first = row.day;
   const start = mondayOf(epochDay(first));
   const days = epochDay(openDay) - start + 1;
   const weeks = Math.floor((days - 1) / 7);
@@ -191,9 +275,15 @@ export function release(input: ReleaseInput): ReleasedSnapshot {
     municipalities,
   });
 
-  addCounts(L, pack, counts, start, days, value);
-  for (let d = 0; d < days; d++) sumUp(L, value.subarray(d * cells, (d + 1) * cells));
+  const mode = periodModes(start, days, weeks, input.frozenWeeks ?? new Set());
+  const weekIndex = new Map<string, number>();
+  for (let w = 0; w < weeks; w++) if (mode[days + w] === FROZEN) weekIndex.set(isoWeek(start + 7 * w), days + w);
+  for (let p = 0; p < mode.length; p++) if (mode[p] === FROZEN) status.fill(UNSET, p * cells, (p + 1) * cells);
+  addCounts(L, pack, counts, start, days, mode, weekIndex, value, status);
+  decodeFrozen(L, mode, status);
+  for (let d = 0; d < days; d++) if (mode[d] === RAW) sumUp(L, value.subarray(d * cells, (d + 1) * cells));
   for (let w = 0; w < weeks; w++) {
+    if (mode[days + w] === FROZEN) continue;
     const week = value.subarray((days + w) * cells, (days + w + 1) * cells);
     for (let d = 7 * w; d < 7 * w + 7; d++) {
       const day = value.subarray(d * cells, (d + 1) * cells);
@@ -205,15 +295,19 @@ export function release(input: ReleaseInput): ReleasedSnapshot {
   const closed: Table[] = [];
   for (let d = 0; d < days - 1; d++) {
     const t = table(d, unpinned);
+    closed.push(t);
+    // A frozen day's cells are final; a skipped day's are all withheld.
+    if (mode[d] === SKIP) t.status.fill(WITHHELD);
+    if (mode[d] !== RAW) continue;
     classify(L, t, policy);
     markKnownZeros(L, t);
     protect(L, t, work);
-    closed.push(t);
   }
 
   const unknown = new Uint8Array(cells);
   const unknownSum = new Int32Array(cells);
   for (let w = 0; w < weeks; w++) {
+    if (mode[days + w] === FROZEN) continue;
     pinned.fill(0);
     const t = table(days + w, pinned);
     classify(L, t, policy);

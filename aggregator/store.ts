@@ -22,8 +22,18 @@ export interface CountsStore {
   add(rows: Iterable<CountRow>): void;
   /** Every counter, ordered by day, area and metric, read one row at a time. */
   rows(): IterableIterator<CountRow>;
-  /** The earliest day with a counter, if any. */
+  /** The earliest day with a counter, if any (a date, never a week label). */
   firstDay(): string | undefined;
+  /** The ISO weeks (`2026-W40`) that have rows: the weeks retention has frozen (retention.ts). */
+  frozenWeeks(): string[];
+  /**
+   * Retention: in one transaction, deletes every row of the given periods (`day` values) and
+   * inserts the rows that replace them; with secure_delete on, the deleted cells and freed
+   * pages are zeroed. Then truncates the WAL, so the old counters leave the files at once
+   * (false when another connection's read kept the truncation from completing; the WAL timer
+   * tries again).
+   */
+  replacePeriods(periods: readonly string[], rows: Iterable<CountRow>): boolean;
   /**
    * Checkpoints the WAL into the database and truncates it to zero bytes (I3); false when
    * another connection's read kept it from completing.
@@ -32,7 +42,12 @@ export interface CountsStore {
   close(): void;
 }
 
-export const SCHEMA_VERSION = 1;
+/**
+ * 1: counters only. 2: frozen weeks too (published values, -1 and -2 markers, week labels,
+ * region and country codes; aggregator/retention.ts), which a version-1 service would read
+ * as counts, so it must refuse such a file.
+ */
+export const SCHEMA_VERSION = 2;
 
 /**
  * How long a commit waits for a lock held by another connection (a backup, an operator's
@@ -57,12 +72,11 @@ function migrate(db: Database.Database): void {
   if (version > SCHEMA_VERSION) {
     throw new Error(`database schema version ${version} is newer than this service's ${SCHEMA_VERSION}`);
   }
-  if (version === 0) {
-    db.transaction(() => {
-      db.exec(SCHEMA);
-      db.pragma(`user_version = ${SCHEMA_VERSION}`);
-    })();
-  }
+  db.transaction(() => {
+    if (version === 0) db.exec(SCHEMA);
+    // Version 1 has the same table and no frozen rows yet: only the number changes.
+    if (version < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
+  })();
 }
 
 /**
@@ -88,7 +102,16 @@ export function openCountsStore(options: StoreOptions): CountsStore {
   const upsertMany = upsert(UPSERT_ROWS);
   const upsertOne = upsert(1);
   const selectAll = db.prepare('SELECT day, area, metric, n FROM counts ORDER BY day, area, metric');
-  const selectFirstDay = db.prepare('SELECT min(day) FROM counts').pluck();
+  // Week labels sort after the dates of their year; a frozen week always has rows for its days.
+  const selectFirstDay = db.prepare("SELECT day FROM counts WHERE day NOT GLOB '*W*' ORDER BY day LIMIT 1").pluck();
+  const selectWeeks = db.prepare("SELECT DISTINCT day FROM counts WHERE day GLOB '[0-9][0-9][0-9][0-9]-W[0-9][0-9]'").pluck();
+  const deletePeriod = db.prepare('DELETE FROM counts WHERE day = ?');
+  const insertOne = db.prepare('INSERT INTO counts (day, area, metric, n) VALUES (?, ?, ?, ?)');
+  const replace = db.transaction((periods: readonly string[], rows: Iterable<CountRow>) => {
+    for (const period of periods) deletePeriod.run(period);
+    for (const row of rows) insertOne.run(row.day, row.area, row.metric, row.n);
+  });
+  const truncateWal = () => (db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[])[0]!.busy === 0;
   const add = db.transaction((rows: Iterable<CountRow>) => {
     const values: (string | number)[] = [];
     for (const row of rows) {
@@ -104,8 +127,13 @@ export function openCountsStore(options: StoreOptions): CountsStore {
   return {
     add,
     rows: () => selectAll.iterate() as IterableIterator<CountRow>,
-    firstDay: () => (selectFirstDay.get() as string | null) ?? undefined,
-    truncateWal: () => (db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[])[0]!.busy === 0,
+    firstDay: () => (selectFirstDay.get() as string | undefined) ?? undefined,
+    frozenWeeks: () => selectWeeks.all() as string[],
+    replacePeriods: (periods, rows) => {
+      replace(periods, rows);
+      return truncateWal();
+    },
+    truncateWal,
     close: () => {
       if (!db.open) return;
       db.pragma('wal_checkpoint(TRUNCATE)');

@@ -57,6 +57,8 @@ export const envSchema = z.object({
   RELEASE_MIN_COUNT: count(1, 1_000_000, DEFAULT_RELEASE_POLICY.minCount),
   RELEASE_OPEN_DAY_MIN_NEW: count(1, 1_000_000, DEFAULT_RELEASE_POLICY.openDayMinNewReports),
   PROJECTION_MIN_REPORTS: count(1, 1_000_000, DEFAULT_RELEASE_POLICY.projectionMinReports),
+  /** Day × municipality counters are kept this many days, then only their published values (whole ISO weeks). */
+  RETENTION_DAYS: count(7, 3650, 30),
 });
 
 export type Env = z.output<typeof envSchema>;
@@ -88,6 +90,8 @@ export interface Config {
   /** How often the public snapshot is recomputed. */
   releaseIntervalMs: number;
   releasePolicy: ReleasePolicy;
+  /** Counters of a week are replaced by its published values once its Monday is more than this many days old. */
+  retentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -128,5 +132,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       openDayMinNewReports: e.RELEASE_OPEN_DAY_MIN_NEW,
       projectionMinReports: e.PROJECTION_MIN_REPORTS,
     },
+    retentionDays: e.RETENTION_DAYS,
   };
 }

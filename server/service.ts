@@ -111,6 +111,13 @@ export async function startService({ config, logDestination, now, webRoot }: Ser
     policy: config.releasePolicy,
     now: clock,
     onRelease: (ms) => metrics.release(ms / 1000),
+    retentionDays: config.retentionDays,
+    frozenWeeks: store.frozenWeeks,
+    replacePeriods: (periods, rows) => {
+      if (!store.replacePeriods(periods, rows)) logger.warn('the WAL could not be truncated after retention: another connection is reading the database');
+    },
+    onRetention: (weeks) => logger.info(`retention: the counters of ${weeks.join(', ')} were replaced by their released values`),
+    onRetentionError: (error) => logger.error({ error: error instanceof Error ? error.message : String(error) }, 'retention failed; it is retried at the next release'),
   });
   releaser.releaseNow();
   const releaseTimer = setInterval(() => releaser.releaseNow(), config.releaseIntervalMs);

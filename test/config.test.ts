@@ -26,6 +26,7 @@ describe('configuration', () => {
       hsts: false,
       releaseIntervalMs: 300_000,
       releasePolicy: { minReports: 10, minCount: 5, openDayMinNewReports: 10, projectionMinReports: 30 },
+      retentionDays: 30,
     });
   });
 
@@ -61,6 +62,7 @@ describe('configuration', () => {
       RATE_LIMIT_WINDOW_S: '0',
       TRUST_PROXY: 'true',
       HSTS: 'yes',
+      RETENTION_DAYS: '60',
     });
     expect(config).toMatchObject({ port: 9000, host: '0.0.0.0', timeZone: 'UTC', synchronous: 'EXTRA', walTruncateIntervalMs: 2500, commitMaxBatch: 10, shutdownTimeoutMs: 1000 });
     expect(config).toMatchObject({
@@ -72,6 +74,7 @@ describe('configuration', () => {
       rateLimitWindowMs: 0,
       trustProxy: true,
       hsts: true,
+      retentionDays: 60,
     });
   });
 
@@ -124,6 +127,8 @@ describe('configuration', () => {
     ['RATE_LIMIT_WINDOW_S', '86401'],
     ['TRUST_PROXY', 'maybe'],
     ['HSTS', 'enabled'],
+    ['RETENTION_DAYS', '6'],
+    ['RETENTION_DAYS', '30.5'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`^invalid configuration: ${name}: `));
   });

@@ -25,7 +25,7 @@ describe('privacy of what is stored', () => {
       expect(objects).toEqual([{ type: 'table', name: 'counts' }]);
       const columns = db.prepare('PRAGMA table_info(counts)').all() as { name: string; pk: number }[];
       expect(columns.map((c) => [c.name, c.pk])).toEqual([['day', 1], ['area', 2], ['metric', 3], ['n', 0]]);
-      expect(db.pragma('user_version', { simple: true })).toBe(1);
+      expect(db.pragma('user_version', { simple: true })).toBe(2);
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       const days = db.prepare('SELECT DISTINCT day FROM counts').pluck().all() as string[];
       for (const day of days) expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);

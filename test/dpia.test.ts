@@ -1,0 +1,310 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CASE_DEFINITIONS } from '../aggregator/case-definitions.js';
+import { COLUMNS } from '../aggregator/dictionary.js';
+import { GUIDANCE_RULES } from '../aggregator/guidance.js';
+import { METRICS, PARTITIONS } from '../aggregator/metrics.js';
+import { FIELDS, QUESTIONNAIRE_ID, QUESTIONNAIRE_VERSION } from '../aggregator/questionnaire.js';
+import { openCountsStore } from '../aggregator/store.js';
+import { MAX_RATE_LIMIT_SUBJECTS, MAX_SPENT_SOLUTIONS } from '../server/abuse/abuse-guard.js';
+import { envSchema } from '../server/config.js';
+
+/**
+ * The DPIA's data inventory, the operator guide and the notices, held against the code:
+ * a field, answer value, metric, partition, case definition, guidance rule, database
+ * column, configuration variable, published column or in-memory cap that changes in the
+ * code without changing in dpia/ fails here, naming what is missing or left over.
+ */
+
+const ASSESSMENT = 'dpia/assessment.md';
+const OPERATOR = 'dpia/operator.md';
+const MORE = '<!-- more -->';
+
+function readDoc(path: string): string {
+  return readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
+}
+
+/** The lines under the first heading of `level` whose title matches, up to the next heading of that level or higher. */
+function section(doc: string, level: number, title: RegExp, docName: string): string {
+  const lines = doc.split('\n');
+  let inFence = false;
+  let start = -1;
+  const out: string[] = [];
+  for (const line of lines) {
+    if (line.startsWith('```')) inFence = !inFence;
+    const heading = inFence ? null : /^(#{1,6}) (.*)$/.exec(line);
+    if (start < 0) {
+      if (heading && heading[1]!.length === level && title.test(heading[2]!)) start = out.length;
+      continue;
+    }
+    if (heading && heading[1]!.length <= level) break;
+    out.push(line);
+  }
+  expect(start, `${docName} has no level-${level} heading matching ${title}`).toBeGreaterThanOrEqual(0);
+  return out.join('\n');
+}
+
+function backticked(text: string): string[] {
+  return [...text.matchAll(/`([^`\n]+)`/g)].map((m) => m[1]!);
+}
+
+/** Table rows (not the header or the separator) as trimmed cells. */
+function tableRows(text: string): string[][] {
+  const rows = text
+    .split('\n')
+    .filter((line) => line.startsWith('|'))
+    .map((line) => line.slice(1, line.endsWith('|') ? -1 : undefined).split('|').map((cell) => cell.trim()));
+  return rows.filter((cells, i) => i > 0 && !cells.every((c) => /^-+$/.test(c)));
+}
+
+/** Rows keyed by the single backticked identifier of their first cell. */
+function rowsByKey(text: string): Map<string, string[]> {
+  const rows = new Map<string, string[]>();
+  for (const cells of tableRows(text)) {
+    const key = /^`([^`]+)`$/.exec(cells[0] ?? '');
+    if (key) rows.set(key[1]!, cells);
+  }
+  return rows;
+}
+
+function difference<T>(a: Iterable<T>, b: Iterable<T>): T[] {
+  const other = new Set(b);
+  return [...a].filter((x) => !other.has(x));
+}
+
+describe(`${ASSESSMENT}: the data inventory against the code`, () => {
+  const assessment = readDoc(ASSESSMENT);
+  const inventory = section(assessment, 2, /Data inventory/, ASSESSMENT);
+  const sub = (title: RegExp) => section(inventory, 3, title, `${ASSESSMENT} section "Data inventory"`);
+
+  it('names the questionnaire and version it describes', () => {
+    expect(assessment, `${ASSESSMENT} does not name questionnaire \`${QUESTIONNAIRE_ID}\`, version ${QUESTIONNAIRE_VERSION}`).toMatch(
+      new RegExp(`\`${QUESTIONNAIRE_ID}\`, version ${QUESTIONNAIRE_VERSION}\\b`),
+    );
+  });
+
+  it('lists every questionnaire field, and no other, with its kind and every answer value', () => {
+    const rows = rowsByKey(sub(/Questionnaire fields/));
+    const fieldNames = Object.keys(FIELDS);
+    expect(difference(fieldNames, rows.keys()), `questionnaire fields missing from ${ASSESSMENT} 9.1`).toEqual([]);
+    expect(difference(rows.keys(), fieldNames), `fields in ${ASSESSMENT} 9.1 that the questionnaire does not have`).toEqual([]);
+    for (const [name, field] of Object.entries(FIELDS)) {
+      const row = rows.get(name)!;
+      expect(row[1], `kind of field "${name}" in ${ASSESSMENT} 9.1`).toBe(field.kind);
+      if (field.kind === 'choice' || field.kind === 'set') {
+        const listed = backticked(row.join(' | '));
+        expect(difference(field.values, listed), `answer values of field "${name}" missing from its row in ${ASSESSMENT} 9.1`).toEqual([]);
+        expect(row.join(' | '), `counter prefix of field "${name}" in ${ASSESSMENT} 9.1`).toContain(`\`${field.metric}:<value>\``);
+      }
+    }
+  });
+
+  it("quotes each field's question and necessity as the questionnaire words them", () => {
+    const rows = rowsByKey(sub(/Questionnaire fields/));
+    for (const [name, field] of Object.entries(FIELDS)) {
+      const row = rows.get(name)?.join(' | ') ?? '';
+      expect(row, `question of field "${name}" in ${ASSESSMENT} 9.1 differs from aggregator/questionnaire.ts`).toContain(field.description);
+      expect(row, `necessity of field "${name}" in ${ASSESSMENT} 9.1 differs from aggregator/questionnaire.ts`).toContain(field.necessity);
+    }
+  });
+
+  it('lists every stored metric, and no other', () => {
+    const listed = [...sub(/Stored metrics/).matchAll(/^- `([^`]+)`/gm)].map((m) => m[1]!);
+    const names = METRICS.map((m) => m.name);
+    expect(difference(names, listed), `metrics in METRICS missing from ${ASSESSMENT} 9.3`).toEqual([]);
+    expect(difference(listed, names), `metrics in ${ASSESSMENT} 9.3 that METRICS does not have`).toEqual([]);
+    expect(listed.length, `a metric is listed twice in ${ASSESSMENT} 9.3`).toBe(new Set(listed).size);
+  });
+
+  it('describes every case definition with its rule and version', () => {
+    const rows = rowsByKey(sub(/Case definitions/));
+    expect(difference(rows.keys(), CASE_DEFINITIONS.map((d) => d.metric)), `case definitions in ${ASSESSMENT} 9.2 not in the code`).toEqual([]);
+    for (const d of CASE_DEFINITIONS) {
+      const row = rows.get(d.metric);
+      expect(row, `case definition "${d.metric}" missing from ${ASSESSMENT} 9.2`).toBeDefined();
+      expect(row!.join(' | '), `rule of "${d.metric}" in ${ASSESSMENT} 9.2`).toContain(d.rule);
+      expect(row!.join(' | '), `version of "${d.metric}" in ${ASSESSMENT} 9.2`).toContain(`\`${d.version}\``);
+    }
+  });
+
+  it('gives the guidance decision table in the order of the code', () => {
+    const documented = tableRows(sub(/Guidance decision table/)).map((cells) => `${cells[1]} → ${cells[2]}`);
+    const code = GUIDANCE_RULES.map((r) => `${r.when} → \`${r.outcome}\``);
+    expect(documented, `guidance rules in ${ASSESSMENT} 9.4 differ from GUIDANCE_RULES (aggregator/guidance.ts)`).toEqual(code);
+  });
+
+  it('lists every published partition with its parts', () => {
+    const key = (total: string, parts: readonly string[]) => `${total} = ${[...parts].sort().join(' + ')}`;
+    const documented = tableRows(sub(/Published partitions/)).map((cells) =>
+      key(backticked(cells[0] ?? '')[0] ?? '', backticked(cells[1] ?? '')),
+    );
+    const code = PARTITIONS.map((p) => key(p.total, p.parts));
+    expect(difference(code, documented), `partitions in PARTITIONS missing from ${ASSESSMENT} 9.5`).toEqual([]);
+    expect(difference(documented, code), `partitions in ${ASSESSMENT} 9.5 that PARTITIONS does not have`).toEqual([]);
+  });
+
+  describe('the database schema, read from a real SQLite file', () => {
+    let dir: string;
+    let objects: { type: string; name: string; sql: string | null }[];
+    let columns: { name: string; type: string; notnull: number; pk: number }[];
+    let userVersion: number;
+    const schema = sub(/Database schema/);
+
+    beforeAll(() => {
+      dir = mkdtempSync(join(tmpdir(), 'dpia-schema-'));
+      const path = join(dir, 'reports.db');
+      openCountsStore({ path, synchronous: 'FULL' }).close();
+      const db = new Database(path, { readonly: true });
+      try {
+        objects = db.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY name').all() as typeof objects;
+        columns = db.prepare('PRAGMA table_info(counts)').all() as typeof columns;
+        userVersion = db.pragma('user_version', { simple: true }) as number;
+      } finally {
+        db.close();
+      }
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('holds the counts table and no other object', () => {
+      const others = objects.filter((o) => !(o.type === 'table' && o.name === 'counts')).map((o) => `${o.type} ${o.name}`);
+      expect(others, `database objects that ${ASSESSMENT} 9.6 does not describe`).toEqual([]);
+      expect(objects.map((o) => o.name), 'the database has no counts table').toContain('counts');
+    });
+
+    it('describes every column of counts, and no other, with its declared type', () => {
+      const rows = rowsByKey(schema);
+      const names = columns.map((c) => c.name);
+      expect(difference(names, rows.keys()), `columns of counts missing from ${ASSESSMENT} 9.6`).toEqual([]);
+      expect(difference(rows.keys(), names), `columns in ${ASSESSMENT} 9.6 that counts does not have`).toEqual([]);
+      for (const c of columns) {
+        const declared = `\`${c.type}${c.notnull ? ' NOT NULL' : ''}\``;
+        expect(rows.get(c.name)![1], `declared type of column "${c.name}" in ${ASSESSMENT} 9.6`).toBe(declared);
+      }
+    });
+
+    it('gives the exact CREATE TABLE, primary key, WITHOUT ROWID and schema version', () => {
+      const normalise = (sql: string) => sql.replace(/\s+/g, ' ').replace(/\( /g, '(').replace(/ \)/g, ')').trim();
+      const real = normalise(objects.find((o) => o.name === 'counts')!.sql!);
+      const block = /```sql\n([\s\S]*?)```/.exec(schema);
+      expect(block, `${ASSESSMENT} 9.6 has no sql block with the schema`).not.toBeNull();
+      expect(normalise(block![1]!), `CREATE TABLE in ${ASSESSMENT} 9.6 differs from the database's`).toBe(real);
+
+      const pk = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+      expect(schema, `primary key missing from ${ASSESSMENT} 9.6`).toContain(`\`PRIMARY KEY (${pk.join(', ')})\``);
+      if (real.includes('WITHOUT ROWID')) expect(schema, `WITHOUT ROWID missing from ${ASSESSMENT} 9.6`).toContain('`WITHOUT ROWID`');
+
+      const documented = /`PRAGMA user_version`\): `(\d+)`/.exec(schema);
+      expect(documented, `schema version (PRAGMA user_version) missing from ${ASSESSMENT} 9.6`).not.toBeNull();
+      expect(Number(documented![1]), `schema version in ${ASSESSMENT} 9.6`).toBe(userVersion);
+    });
+  });
+
+  it('documents every configuration variable of server/config.ts, and no other, with its default', () => {
+    const rows = rowsByKey(sub(/Configuration variables in the code/));
+    const names = Object.keys(envSchema.shape);
+    expect(difference(names, rows.keys()), `variables of envSchema missing from ${ASSESSMENT} 9.7`).toEqual([]);
+    expect(
+      difference(rows.keys(), names),
+      `variables in ${ASSESSMENT} 9.7 that envSchema does not have (planned ones belong in 9.8)`,
+    ).toEqual([]);
+    for (const [name, type] of Object.entries(envSchema.shape)) {
+      const fallback = (type as { parse(v: unknown): unknown }).parse(undefined);
+      const documented = fallback === undefined ? 'unset' : `\`${String(fallback)}\``;
+      expect(rows.get(name)![1], `default of ${name} in ${ASSESSMENT} 9.7`).toBe(documented);
+    }
+  });
+
+  it('states how many variables envSchema has', () => {
+    const stated = /\((\d+) variables\)/.exec(sub(/Configuration variables in the code/));
+    expect(stated, `${ASSESSMENT} 9.7 does not say how many variables there are ("(N variables)")`).not.toBeNull();
+    expect(Number(stated![1]), `number of variables stated in ${ASSESSMENT} 9.7`).toBe(Object.keys(envSchema.shape).length);
+  });
+
+  it('keeps planned variables apart from those in the code', () => {
+    const planned = backticked(sub(/Configuration variables planned/)).filter((t) => /^[A-Z][A-Z0-9_]+$/.test(t));
+    const inCode = new Set(Object.keys(envSchema.shape));
+    expect(
+      planned.filter((name) => inCode.has(name)),
+      `variables now in envSchema but still listed as planned in ${ASSESSMENT} 9.8: move them to 9.7 and describe what the code does`,
+    ).toEqual([]);
+  });
+
+  it('lists every published column, and no other, in the order of the CSV, with its type', () => {
+    const rows = tableRows(sub(/Published columns/));
+    const documented = rows.map((cells) => /^`([^`]+)`$/.exec(cells[0] ?? '')?.[1] ?? cells[0]);
+    const names = COLUMNS.map((c) => c.name as string);
+    expect(difference(names, documented), `columns of COLUMNS (aggregator/dictionary.ts) missing from ${ASSESSMENT} 9.10`).toEqual([]);
+    expect(difference(documented, names), `columns in ${ASSESSMENT} 9.10 that are not published`).toEqual([]);
+    expect(documented, `order of the columns in ${ASSESSMENT} 9.10 (it must be the CSV's)`).toEqual(names);
+    for (const [i, column] of COLUMNS.entries()) {
+      expect(rows[i]![1], `type of column "${column.name}" in ${ASSESSMENT} 9.10`).toBe(column.type);
+    }
+    for (const name of names) {
+      expect(assessment, `published column "${name}" is not named in ${ASSESSMENT}`).toContain(`\`${name}\``);
+    }
+  });
+
+  it('states the caps of the in-memory abuse state as in server/abuse/abuse-guard.ts', () => {
+    const memory = sub(/State held in memory only/);
+    const row = (what: RegExp) => memory.split('\n').find((line) => line.startsWith('|') && what.test(line.split('|')[1] ?? '')) ?? '';
+    const number = (n: number) => n.toLocaleString('en-US');
+    expect(row(/Replay set/), `cap of the replay set (MAX_SPENT_SOLUTIONS) in ${ASSESSMENT} 9.9`).toContain(number(MAX_SPENT_SOLUTIONS));
+    expect(row(/Rate-limit map/), `cap of the rate-limit map (MAX_RATE_LIMIT_SUBJECTS) in ${ASSESSMENT} 9.9`).toContain(
+      number(MAX_RATE_LIMIT_SUBJECTS),
+    );
+  });
+});
+
+describe(`${OPERATOR}: configuration`, () => {
+  it('tells the operator about every configuration variable of server/config.ts', () => {
+    const listed = new Set(backticked(readDoc(OPERATOR)));
+    const missing = Object.keys(envSchema.shape).filter((name) => !listed.has(name));
+    expect(missing, `variables of envSchema not mentioned in ${OPERATOR}`).toEqual([]);
+  });
+});
+
+describe('the Art. 13 notices', () => {
+  const notices = { sl: 'dpia/notice.sl.md', en: 'dpia/notice.en.md' } as const;
+  const text = Object.fromEntries(Object.entries(notices).map(([lang, path]) => [lang, readDoc(path)])) as Record<
+    keyof typeof notices,
+    string
+  >;
+  const parts = (lang: keyof typeof notices) => {
+    const lines = text[lang].split('\n');
+    const at = lines.flatMap((line, i) => (line === MORE ? [i] : []));
+    expect(at, `${notices[lang]} must have exactly one line "${MORE}" ending the short notice`).toHaveLength(1);
+    return { short: lines.slice(0, at[0]).join('\n'), full: lines.slice(at[0]! + 1).join('\n') };
+  };
+  const h2 = (md: string) => md.split('\n').filter((line) => /^## /.test(line)).length;
+
+  it('split into the short notice of step 1 and the rest of /privacy', () => {
+    for (const lang of ['sl', 'en'] as const) {
+      const { short, full } = parts(lang);
+      expect(h2(short), `${notices[lang]} has no level-2 heading before "${MORE}"`).toBeGreaterThan(0);
+      expect(h2(full), `${notices[lang]} has no level-2 heading after "${MORE}"`).toBeGreaterThan(0);
+    }
+  });
+
+  it('have the same structure in both languages', () => {
+    const sl = parts('sl');
+    const en = parts('en');
+    expect(h2(sl.short), `level-2 headings before "${MORE}": ${notices.sl} vs ${notices.en}`).toBe(h2(en.short));
+    expect(h2(sl.full), `level-2 headings after "${MORE}": ${notices.sl} vs ${notices.en}`).toBe(h2(en.full));
+  });
+
+  it('name the supervisory authority in the short notice', () => {
+    for (const lang of ['sl', 'en'] as const) {
+      expect(parts(lang).short, `${notices[lang]}: the short notice must name the supervisory authority`).toContain(
+        'Informacijski pooblaščenec',
+      );
+    }
+  });
+
+  it('state the questionnaire version they describe', () => {
+    expect(text.sl, `${notices.sl}: questionnaire version`).toContain(`Različica vprašalnika: ${QUESTIONNAIRE_VERSION}.`);
+    expect(text.en, `${notices.en}: questionnaire version`).toContain(`Version of the questionnaire: ${QUESTIONNAIRE_VERSION}.`);
+  });
+});
