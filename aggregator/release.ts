@@ -222,7 +222,7 @@ function releaseOpenDay(
   }
   markKnownZeros(L, today);
   pinOpenDay(L, today, kept);
-  protect(L, today, work);
+  protect(L, today, work, policy.minCount);
   return { day: openDay, counts: basis };
 }
 
@@ -301,7 +301,7 @@ export function release(input: ReleaseInput): ReleasedSnapshot {
     if (mode[d] !== RAW) continue;
     classify(L, t, policy);
     markKnownZeros(L, t);
-    protect(L, t, work);
+    protect(L, t, work, policy.minCount);
   }
 
   const unknown = new Uint8Array(cells);
@@ -312,7 +312,7 @@ export function release(input: ReleaseInput): ReleasedSnapshot {
     const t = table(days + w, pinned);
     classify(L, t, policy);
     relateWeekToDays(t, closed.slice(7 * w, 7 * w + 7), unknown, unknownSum);
-    protect(L, t, work);
+    protect(L, t, work, policy.minCount);
   }
 
   const openDayBasis = releaseOpenDay(L, table(days - 1, pinned.fill(0), false), openDay, policy, work, previous);

@@ -1,5 +1,5 @@
 import type { AreaPack } from './areas/index.js';
-import { METRICS, PARTITIONS, REPORTS } from './metrics.js';
+import { METRICS, PARTITIONS, REPORTS, SUBSETS } from './metrics.js';
 import type { ReleasePolicy } from './release.js';
 
 /**
@@ -15,6 +15,13 @@ import type { ReleasePolicy } from './release.js';
  * Complementary suppression repairs an unsafe relation by suppressing the smallest non-zero
  * published part (a zero part would hide nothing: its zero would still follow), or the total
  * when no part will do.
+ *
+ * A subset relation (SUBSETS: a metric within the superset it is a subset of) is a partition of
+ * the superset into the metric and a virtual complement cell that is never published. It is
+ * unsafe only when the superset and the metric are both known and the complement they give is
+ * from 1 to minCount − 1; suppressing the metric (or, failing that, the superset) repairs it.
+ * Suppression only ever makes a cell unknown, so a safe subset relation stays safe: one pass
+ * before the other relations is enough, and their cascade then protects what it suppressed.
  */
 
 export const PUBLISHED = 0;
@@ -50,6 +57,9 @@ export interface TableLayout {
   readonly asPart: Int32Array;
   readonly asTotalStart: Int32Array;
   readonly asTotal: Int32Array;
+  /** The subset relations: metric `subsetMetric[j]` within metric `subsetSuperset[j]`. */
+  readonly subsetSuperset: Int32Array;
+  readonly subsetMetric: Int32Array;
 }
 
 /** One period's cells, as views into the snapshot's arrays. */
@@ -112,6 +122,8 @@ export function tableLayout(pack: AreaPack): TableLayout {
     asPart: partOf.items,
     asTotalStart: totalOf.start,
     asTotal: totalOf.items,
+    subsetSuperset: Int32Array.from(SUBSETS.map((s) => index(s.superset))),
+    subsetMetric: Int32Array.from(SUBSETS.map((s) => index(s.metric))),
   };
 }
 
@@ -268,8 +280,34 @@ function repair(L: TableLayout, t: Table, relation: number): number {
   throw new Error(`complementary suppression found no cell to suppress for relation ${relation}`);
 }
 
+/**
+ * The subset relations of one table: where the superset and the metric are both known and
+ * their difference, the complement, is from 1 to minCount − 1, suppresses the metric, or the
+ * superset when the metric will not do (pinned, or not published).
+ */
+function protectComplements(L: TableLayout, t: Table, minCount: number): void {
+  const K = L.metrics;
+  const { value, status, known, pinned } = t;
+  const isKnown = (c: number) => status[c] === PUBLISHED || known[c] === 1;
+  const choosable = (c: number) => status[c] === PUBLISHED && pinned[c] === 0 && value[c]! > 0;
+  for (let a = 0; a < activeAreas(L, t); a++) {
+    const base = a * K;
+    for (let j = 0; j < L.subsetMetric.length; j++) {
+      const s = base + L.subsetSuperset[j]!;
+      const m = base + L.subsetMetric[j]!;
+      const complement = value[s]! - value[m]!;
+      if (complement <= 0 || complement >= minCount || !isKnown(s) || !isKnown(m)) continue;
+      if (choosable(m)) status[m] = SUPPRESSED;
+      else if (choosable(s)) status[s] = SUPPRESSED;
+      // As in repair: the set-up of each table guarantees a choice.
+      else throw new Error(`complementary suppression found no cell to suppress for subset ${j} in area ${a}`);
+    }
+  }
+}
+
 /** Complementary suppression of one table until every relation in it is safe. */
-export function protect(L: TableLayout, t: Table, w: Worklist): void {
+export function protect(L: TableLayout, t: Table, w: Worklist, minCount: number): void {
+  protectComplements(L, t, minCount);
   const K = L.metrics;
   const P = L.partitions;
   const hierarchy = (L.regions + 1) * K;

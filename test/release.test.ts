@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { epochDay, isoDate, isoWeek } from '../aggregator/calendar.js';
-import { METRICS, PARTITIONS, REPORTS } from '../aggregator/metrics.js';
+import { METRICS, PARTITIONS, REPORTS, SUBSETS } from '../aggregator/metrics.js';
 import {
   AGE_BANDS,
   CONTACT_ANSWERS,
@@ -73,18 +73,60 @@ describe('complementary suppression', () => {
   });
 
   it('suppresses the next-smallest municipality under a published region', () => {
-    // Fatigue is in no partition: only the hierarchy protects it. Everything else is 10 or 0.
+    // Fatigue is in no partition: only the hierarchy protects it (its complements within the
+    // symptomatic, 15 − k, and the reports are 5 or more). Everything else is 10, 15, 25 or 0.
     const fatigue = (area: string, k: number): Group[] => [
       { day: TUESDAY, area, n: 10 },
-      { day: TUESDAY, area, n: 10 - k, answers: RUNNY_NOSE },
+      { day: TUESDAY, area, n: 15 - k, answers: RUNNY_NOSE },
       { day: TUESDAY, area, n: k, answers: { ...RUNNY_NOSE, symptoms: ['runny_nose', 'fatigue'] } },
     ];
     const s = snapshot([...fatigue('M1', 2), ...fatigue('M2', 6), ...fatigue('M3', 7)]);
     expect(table(s, TUESDAY, ['M1', 'M2', 'M3', 'R1'], ['symptom:fatigue', 'symptomatic'])).toEqual({
-      M1: { 'symptom:fatigue': 'suppressed', symptomatic: 10 },
-      M2: { 'symptom:fatigue': 'suppressed', symptomatic: 10 },
-      M3: { 'symptom:fatigue': 7, symptomatic: 10 },
-      R1: { 'symptom:fatigue': 15, symptomatic: 30 },
+      M1: { 'symptom:fatigue': 'suppressed', symptomatic: 15 },
+      M2: { 'symptom:fatigue': 'suppressed', symptomatic: 15 },
+      M3: { 'symptom:fatigue': 7, symptomatic: 15 },
+      R1: { 'symptom:fatigue': 15, symptomatic: 45 },
+    });
+  });
+
+  it('does not let a metric and the total it is a subset of tell a small complement', () => {
+    // 12 reports, 11 with a symptom: publishing both would tell that exactly one had none. Each
+    // metric whose complement in a published superset is 1 goes; "no symptoms" (1) is primary.
+    const s = snapshot([
+      { day: TUESDAY, area: 'M1', n: 1 },
+      { day: TUESDAY, area: 'M1', n: 11, answers: RUNNY_NOSE },
+    ]);
+    const expected = {
+      reports: 12,
+      'age:35-44': 12,
+      symptomatic: 'suppressed',
+      'symptom:runny_nose': 'suppressed',
+      'onset:today': 'suppressed',
+      'age:35-44:symptomatic': 'suppressed',
+      'guidance:no_symptoms': 'suppressed',
+      'guidance:stay_home_and_monitor': 'suppressed',
+      cli: 0,
+    };
+    // M2 and M3 have no reports, so the region and the country show M1's table.
+    expect(table(s, TUESDAY, ['M1', 'R1', 'XX'], Object.keys(expected))).toEqual({ M1: expected, R1: expected, XX: expected });
+  });
+
+  it('cascades from a suppressed complement to the hierarchy', () => {
+    // M1: 10 symptomatic, 8 with fatigue: the complement 2 hides M1's fatigue. The region's
+    // fatigue then has one unknown part, so the next-smallest, M2's 6, goes too; M3's 7 and
+    // every complement of 5 or more stay published.
+    const fatigue = (area: string, k: number, symptomatic: number): Group[] => [
+      { day: TUESDAY, area, n: 10 },
+      { day: TUESDAY, area, n: symptomatic - k, answers: RUNNY_NOSE },
+      { day: TUESDAY, area, n: k, answers: { ...RUNNY_NOSE, symptoms: ['runny_nose', 'fatigue'] } },
+    ];
+    const s = snapshot([...fatigue('M1', 8, 10), ...fatigue('M2', 6, 15), ...fatigue('M3', 7, 15)]);
+    expect(table(s, TUESDAY, ['M1', 'M2', 'M3', 'R1', 'XX'], ['symptom:fatigue', 'symptomatic', 'reports'])).toEqual({
+      M1: { 'symptom:fatigue': 'suppressed', symptomatic: 10, reports: 20 },
+      M2: { 'symptom:fatigue': 'suppressed', symptomatic: 15, reports: 25 },
+      M3: { 'symptom:fatigue': 7, symptomatic: 15, reports: 25 },
+      R1: { 'symptom:fatigue': 21, symptomatic: 40, reports: 70 },
+      XX: { 'symptom:fatigue': 21, symptomatic: 40, reports: 70 },
     });
   });
 
@@ -380,6 +422,29 @@ function relations(s: ReleasedSnapshot): Relation[] {
   return out;
 }
 
+/** A subset relation between cells: the complement `superset − metric` follows when both are known. */
+interface SubsetRelation {
+  readonly superset: number;
+  readonly metric: number;
+}
+
+/** Every subset relation (SUBSETS) of every published area-period, by cell index. */
+function subsetRelations(s: ReleasedSnapshot): SubsetRelation[] {
+  const A = s.areas.length;
+  const K = s.metrics.length;
+  const openDay = s.days.length - 1;
+  const out: SubsetRelation[] = [];
+  for (let p = 0; p < s.days.length + s.weeks.length; p++) {
+    for (let a = 0; a < A; a++) {
+      if (p === openDay && s.areas[a]!.level === 'municipality') continue;
+      for (const { superset, metric } of SUBSETS) {
+        out.push({ superset: (p * A + a) * K + s.metricIndex.get(superset)!, metric: (p * A + a) * K + s.metricIndex.get(metric)! });
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * Everything an attacker learns by repeatedly solving single relations from the published
  * cells: a relation with one unknown gives it; a known total equal to its known parts makes
@@ -470,7 +535,12 @@ function publishedCells(s: ReleasedSnapshot): Map<number, number> {
  * published zero total gives away (zero is published as zero) or the zeros of an area-period
  * without reports.
  */
-function expectNothingDisclosed(published: ReadonlyMap<number, number>, t: Int32Array, rels: readonly Relation[]): void {
+function expectNothingDisclosed(
+  published: ReadonlyMap<number, number>,
+  t: Int32Array,
+  rels: readonly Relation[],
+  subsets: readonly SubsetRelation[],
+): void {
   const K = METRICS.length;
   const reportsOf = (c: number) => t[c - (c % K)]!;
   const problems: string[] = [];
@@ -485,6 +555,13 @@ function expectNothingDisclosed(published: ReadonlyMap<number, number>, t: Int32
     if (v !== t[c]) problems.push(`cell ${c} worked out as ${v}, is ${t[c]}`);
     else if (zerosUnderZero[c] === 0 && reportsOf(c) > 0) problems.push(`cell ${c} (${METRICS[c % K]!.name}) worked out: ${v}`);
   });
+  // The subset relations: a complement the attacker can work out must be 0 or at least minCount.
+  for (const { superset, metric } of subsets) {
+    const complement = known[superset]! - known[metric]!;
+    if (complement > 0 && complement < DEFAULT_RELEASE_POLICY.minCount) {
+      problems.push(`complement of ${METRICS[metric % K]!.name} in ${METRICS[superset % K]!.name} (cells ${metric}, ${superset}) worked out: ${complement}`);
+    }
+  }
   expect(problems).toEqual([]);
 }
 
@@ -495,7 +572,7 @@ describe('disclosure control (property)', () => {
       fc.property(reportTable(10), (groups) => {
         const counts = countRows(groups);
         const s = release({ counts, pack: PACK, now: NOW, timeZone: TIME_ZONE });
-        expectNothingDisclosed(publishedCells(s), behindRelease(s, rawCounts(s, counts)), relations(s));
+        expectNothingDisclosed(publishedCells(s), behindRelease(s, rawCounts(s, counts)), relations(s), subsetRelations(s));
       }),
       { numRuns: 40 },
     );
@@ -529,6 +606,7 @@ describe('disclosure control (property)', () => {
         const shown = new Map<number, number | 'unpublished'>();
         const t = new Int32Array(releases.length * areas * K);
         const rels: Relation[] = [];
+        const subsets: SubsetRelation[] = [];
         releases.forEach(({ s, t: behind }, i) => {
           for (let c = 0; c < areas * K; c++) {
             const cell = id(i, Math.floor(c / K), c % K);
@@ -543,10 +621,13 @@ describe('disclosure control (property)', () => {
             for (const p of PARTITIONS) {
               rels.push({ total: id(i, a, s.metricIndex.get(p.total)!), parts: p.parts.map((m) => id(i, a, s.metricIndex.get(m)!)) });
             }
+            for (const { superset, metric } of SUBSETS) {
+              subsets.push({ superset: id(i, a, s.metricIndex.get(superset)!), metric: id(i, a, s.metricIndex.get(metric)!) });
+            }
           }
         });
         const published = new Map([...shown].flatMap(([c, v]) => (v === 'unpublished' ? [] : [[c, v] as const])));
-        expectNothingDisclosed(published, t, rels);
+        expectNothingDisclosed(published, t, rels, subsets);
       }),
       { numRuns: 40 },
     );
