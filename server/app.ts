@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { challengeRoutes } from './abuse/challenge.routes.js';
+import { type ChallengeParts, challengeRoutes } from './abuse/challenge.routes.js';
 import { accessLog } from './access-log.js';
 import { areasRoutes } from './areas.routes.js';
 import type { Logger } from './logger.js';
@@ -13,7 +13,7 @@ import { type StatsParts, statsRoutes } from './stats.routes.js';
 import { statusRoutes } from './status.routes.js';
 import { webRoutes } from './web.routes.js';
 
-export interface AppParts extends ReportsParts, StatsParts {
+export interface AppParts extends ReportsParts, StatsParts, ChallengeParts {
   logger: Logger;
   metrics: ServiceMetrics;
   /** The configured end of collection, shown by /api/v1/status; absent or null: no end. */

@@ -139,6 +139,7 @@ export async function startService({ config, logDestination, now, webRoot }: Ser
     collectionEnds: config.collectionEnds,
     proofOfWork: abuse.proofOfWork,
     rateLimit: abuse.rateLimit,
+    challengeLimit: abuse.challengeLimit,
     hsts: config.hsts,
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;

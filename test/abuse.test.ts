@@ -3,6 +3,7 @@ import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { CHALLENGES_PER_REPORT } from '../server/abuse/abuse-guard.js';
 import { forwardedAddress, rateLimitSubject } from '../server/abuse/client-address.js';
 import { createProofOfWork } from '../server/abuse/proof-of-work.js';
 import { RateLimiter } from '../server/abuse/rate-limit.js';
@@ -378,6 +379,22 @@ describe('rate limit', () => {
       now += WINDOW_MS;
       expect((await service.post(VALID_REPORT)).status).toBe(201);
       expect(reportsCounted(service.databasePath)).toBe(4);
+    });
+  });
+
+  describe('on fetching challenges', () => {
+    let service: TestService;
+    beforeAll(async () => {
+      service = await startTestService({ ...TEST_POW, rateLimitMax: 2, rateLimitWindowMs: 600_000 });
+    });
+    afterAll(() => service.stop());
+
+    it('allows CHALLENGES_PER_REPORT challenges per report of the budget, then answers 429 with Retry-After', async () => {
+      const fetchChallenge = () => fetch(`${service.url}/api/v1/challenge`, { headers: { 'user-agent': TEST_USER_AGENT } });
+      for (let i = 0; i < 2 * CHALLENGES_PER_REPORT; i++) expect((await fetchChallenge()).status).toBe(200);
+      const res = await fetchChallenge();
+      await expectProblem(res, 429);
+      expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     });
   });
 

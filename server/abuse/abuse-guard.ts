@@ -14,9 +14,17 @@ export const MAX_RATE_LIMIT_SUBJECTS = 500_000;
 /** How often expired solutions and ended rate-limit windows are dropped. */
 export const SWEEP_INTERVAL_MS = 1000;
 
+/**
+ * Challenges a sender may fetch per report it may send: a challenge can expire or be
+ * refused while a person answers, and each costs the server a key derivation.
+ */
+export const CHALLENGES_PER_REPORT = 2;
+
 export interface AbuseGuard {
   proofOfWork: ProofOfWork | undefined;
   rateLimit: ((c: Context) => RateVerdict) | undefined;
+  /** The same limit, counted apart, on fetching challenges. */
+  challengeLimit: ((c: Context) => RateVerdict) | undefined;
   /** Stops the sweep timer. */
   close(): void;
 }
@@ -35,24 +43,29 @@ export function createAbuseGuard(
           maxSpent: MAX_SPENT_SOLUTIONS,
         })
       : undefined;
-  const limiter =
+  const rateLimiter = (max: number) =>
     config.rateLimitWindowMs > 0
       ? new RateLimiter({
-          max: config.rateLimitMax,
+          max,
           windowMs: config.rateLimitWindowMs,
           maxSubjects: MAX_RATE_LIMIT_SUBJECTS,
           ...(options.now ? { now: options.now } : {}),
           ...(options.onRateLimitFull ? { onFull: options.onRateLimitFull } : {}),
         })
       : undefined;
+  const limiter = rateLimiter(config.rateLimitMax);
+  const challengeLimiter = proofOfWork && rateLimiter(config.rateLimitMax * CHALLENGES_PER_REPORT);
   const timer = setInterval(() => {
     proofOfWork?.sweep();
     limiter?.sweep();
+    challengeLimiter?.sweep();
   }, SWEEP_INTERVAL_MS);
   timer.unref();
+  const hitter = (l: RateLimiter | undefined) => l && ((c: Context) => l.hit(rateLimitSubject(clientAddress(c, config.trustProxy))));
   return {
     proofOfWork,
-    rateLimit: limiter && ((c) => limiter.hit(rateLimitSubject(clientAddress(c, config.trustProxy)))),
+    rateLimit: hitter(limiter),
+    challengeLimit: hitter(challengeLimiter),
     close: () => clearInterval(timer),
   };
 }

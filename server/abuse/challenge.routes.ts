@@ -1,21 +1,32 @@
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { ProblemError } from '../problem.js';
 import type { ProofOfWork } from './proof-of-work.js';
+import type { RateVerdict } from './rate-limit.js';
 
 export interface ChallengeParts {
   /** Absent when proof of work is off (POW_MAX_NUMBER=0). */
   proofOfWork?: ProofOfWork | undefined;
+  /** Each challenge costs a key derivation, so fetching them is limited per sender too. */
+  challengeLimit?: ((c: Context) => RateVerdict) | undefined;
 }
 
 /**
  * `GET /api/v1/challenge`: a fresh signed ALTCHA challenge (`{ parameters, signature }`, the
  * JSON the widget and altcha-lib's solver read). Nothing is kept per challenge; each is
- * single-use once solved. 404 when proof of work is off.
+ * single-use once solved. 404 when proof of work is off; 429 past the sender's budget
+ * (CHALLENGES_PER_REPORT × RATE_LIMIT_MAX per window).
  */
 export function challengeRoutes(parts: ChallengeParts): Hono {
   const app = new Hono();
   app.get('/api/v1/challenge', async function challenge(c) {
     if (!parts.proofOfWork) throw new ProblemError(404, { detail: 'this service does not ask for proof of work' });
+    const limited = parts.challengeLimit?.(c);
+    if (limited && !limited.ok) {
+      throw new ProblemError(429, {
+        detail: 'too many challenges from this network; please try again later',
+        headers: { 'retry-after': String(limited.retryAfterS) },
+      });
+    }
     return c.json(await parts.proofOfWork.issue(), 200, { 'cache-control': 'no-store' });
   });
   return app;
