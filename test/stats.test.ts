@@ -86,6 +86,18 @@ describe('public statistics', () => {
     expect(header).toEqual(dictionary);
   });
 
+  it('streams a large CSV that parses as one file with one header', async () => {
+    const query = 'from=2026-11-24&to=2026-11-24';
+    const json = await stats(query);
+    expect(json.length).toBeGreaterThan(5000);
+    const { body } = await get(`/api/v1/stats.csv?${query}`);
+    const text = body as string;
+    expect(text.split('time_type,time_value').length - 1).toBe(1);
+    expect(text.includes('\ufeff')).toBe(false);
+    const csv = parse(text, { columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
+    expect(csv.map((r) => `${r.geo_value} ${r.metric} ${r.value}`)).toEqual(json.map((r) => `${r.geo_value} ${r.metric} ${r.value ?? ''}`));
+  });
+
   it('describes every metric in the data package, from the questionnaire', async () => {
     const { body } = await get('/api/v1/datapackage.json');
     const fields = (body as { resources: { schema: { fields: { name: string; categories?: { value: string; label: string }[] }[] } }[] }).resources[0]!.schema.fields;
