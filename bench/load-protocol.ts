@@ -19,7 +19,10 @@ export interface LoadSpec {
   rate?: number;
   /** With a rate: how long the rate is held, after a first second in which groups start. */
   seconds?: number;
-  /** What to send, cycled per connection; absent: the load process's own valid reports (bench/bodies.ts). */
+  /**
+   * What to send, cycled per connection; absent: the load process's own valid reports
+   * (bench/bodies.ts), or for GET one request without a body.
+   */
   requests?: LoadBody[];
   /** Send each request of `requests` at most once (single-use proofs of work). */
   unique?: boolean;
@@ -52,6 +55,8 @@ export interface LoadResult {
   /** Sent but never answered: cut by an error or a timeout. */
   unanswered: number;
   statusCounts: Record<string, number>;
+  /** Bytes received in every answer, status line and headers included. */
+  bytes: number;
   non2xx: number;
   errors: number;
   timeouts: number;

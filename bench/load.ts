@@ -42,6 +42,7 @@ interface Tally {
   sent: number;
   answered: number;
   measured: number;
+  bytes: number;
   statusCounts: Record<string, number>;
   latencies: LatencyRecorder;
   /** Answers before this instant (performance.now) are not measured. */
@@ -78,9 +79,10 @@ function runGroup(spec: LoadSpec, tally: Tally, all: readonly LoadBody[], nextCo
           if (requests.length > 0) client.setRequests(requests);
           // Each request a client writes; not in @types/autocannon, emitted before the first write.
           (client as NodeJS.EventEmitter).on('request', () => void tally.sent++);
-          client.on('response', (status: number, _bytes: number, ms: number) => {
+          client.on('response', (status: number, bytes: number, ms: number) => {
             const now = performance.now();
             tally.answered++;
+            tally.bytes += bytes;
             tally.lastAnswer = now;
             tally.statusCounts[status] = (tally.statusCounts[status] ?? 0) + 1;
             if (now < tally.measureFrom) return;
@@ -125,12 +127,13 @@ function plan(spec: LoadSpec): Group[] {
 }
 
 async function run(spec: LoadSpec): Promise<LoadResult> {
-  const all = spec.requests ?? DEFAULT_REQUESTS;
+  const all = spec.requests ?? (spec.method === 'GET' ? [{}] : DEFAULT_REQUESTS);
   const groups = plan(spec);
   const tally: Tally = {
     sent: 0,
     answered: 0,
     measured: 0,
+    bytes: 0,
     statusCounts: {},
     latencies: new LatencyRecorder(),
     measureFrom: 0,
@@ -164,6 +167,7 @@ async function run(spec: LoadSpec): Promise<LoadResult> {
     answered: tally.answered,
     unanswered: tally.sent - tally.answered,
     statusCounts: tally.statusCounts,
+    bytes: tally.bytes,
     non2xx,
     errors: outcomes.reduce((n, o) => n + o.errors, 0),
     timeouts: outcomes.reduce((n, o) => n + o.timeouts, 0),

@@ -4,6 +4,8 @@ import type { ConnectionPoint, IngestResult, TargetResult } from './ingest.js';
 import type { MeasuredRun } from './measure.js';
 import type { PowResult } from './pow.js';
 import { profileMarkdown } from './profile.js';
+import type { CsvDownload, ReadQuery, ReadResult, ReadRun } from './read.js';
+import { ANSWER } from './servers/answer.js';
 import type { BenchResults } from './results.js';
 
 const NAMES: Record<string, string> = { service: 'service', 'bare-hono': 'bare Hono', 'bare-http': 'bare node:http' };
@@ -14,6 +16,8 @@ const ratio = (n: number) => (Number.isFinite(n) ? `${n.toFixed(2)} ×` : '–')
 const pct = (n: number) => (Number.isFinite(n) ? `${Math.round(n)} %` : '–');
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
+const size = (bytes: number) => (bytes >= 1e6 ? mb(bytes) : kb(bytes));
+const secs = (msValue: number) => (msValue >= 1000 ? `${(msValue / 1000).toFixed(2)} s` : `${int(msValue)} ms`);
 const STATUS = { met: '✅ met', 'not met': '❌ not met', 'not measured': '➖ not measured' } as const;
 
 function table(header: string[], align: ('l' | 'r')[], rows: string[][]): string {
@@ -242,7 +246,177 @@ function growthSection(growth: GrowthResult | undefined, notMeasured: BenchResul
     '',
     table(['Municipalities', 'req/s', 'p50 ms', 'p99 ms', 'Reports per commit', 'ms per commit', 'Failures', 'Counters'], ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'], ingestRows),
     '',
-    `Ratio: ${ratio(growth.ingestRatio)}. CSV size and time: not measured (no CSV yet).`,
+    `Ratio: ${ratio(growth.ingestRatio)}. CSV size and time: see the read-path section (downloads from the running service).`,
+  ].join('\n');
+}
+
+const QUERY_NAMES: Record<ReadQuery, string> = {
+  'stats-small': '(a) small JSON, cached',
+  'stats-year-regions': '(b) a year of regions, JSON',
+  'csv-year-regions': '(c) a year of regions, CSV',
+};
+
+function readRunRow(r: ReadRun): string[] {
+  const run = r.run;
+  return [
+    QUERY_NAMES[r.query],
+    `${r.connections}`,
+    r.ingest ? `${int(r.ingest.targetRate)} req/s` : '–',
+    int(run.answered),
+    run.requestsPerSecond < 10 ? run.requestsPerSecond.toFixed(2) : int(run.requestsPerSecond),
+    ms(run.latencyMs.p50),
+    ms(run.latencyMs.p97_5),
+    ms(run.latencyMs.p99),
+    ms(run.latencyMs.max),
+    failures(run),
+    `${run.non2xx}`,
+    size(r.bytesPerAnswer),
+    pct(run.serverCpuPercent),
+    pct(run.loadCpuPercent),
+  ];
+}
+
+function ingestRow(r: ReadRun): string[] {
+  const i = r.ingest!;
+  return [
+    QUERY_NAMES[r.query],
+    int(i.targetRate),
+    int(i.run.requestsPerSecond),
+    int(i.reportsPerSecondDuringReads),
+    pct((i.reportsPerSecondDuringReads / i.targetRate) * 100),
+    pct(i.overlap * 100),
+    ms(i.run.latencyMs.p50),
+    ms(i.run.latencyMs.p99),
+    ms(i.run.latencyMs.max),
+    `${i.run.errors + i.run.timeouts}`,
+    `${i.run.non2xx}`,
+  ];
+}
+
+function csvRow(d: CsvDownload, metricCount: number): string[] {
+  const ok = d.status === 200;
+  return [
+    `${d.municipalities}`,
+    `${d.days}`,
+    d.subset ? d.subset.join(', ') : `all ${metricCount}`,
+    ok ? '200' : `${d.status}: ${d.detail ?? ''}`,
+    ok ? int(d.rows) : '–',
+    ok ? size(d.bytes) : '–',
+    ok && d.rows ? int(d.bytes / d.rows) : '–',
+    secs(d.firstByteMs),
+    secs(d.totalMs),
+    ok ? `${(d.bytes / 1e6 / (d.totalMs / 1000)).toFixed(1)} MB/s` : '–',
+  ];
+}
+
+/** For each refused query: how large the largest CSV the service does serve would be, from the subset's bytes per row. */
+function largestCsv(read: ReadResult): string[] {
+  const lines = read.csv.flatMap((d) => {
+    if (!d.subset || d.status !== 200 || d.rows === 0) return [];
+    const perMetric = d.rows / d.metrics;
+    const fit = Math.min(read.metricCount, Math.floor(read.limits.csvRows / perMetric));
+    const bytesPerRow = d.bytes / d.rows;
+    const msPerRow = d.totalMs / d.rows;
+    return [
+      `- ${d.municipalities} municipalities × ${d.days} days: ${int(perMetric)} rows per metric, so all ${read.metricCount} metrics would be ` +
+        `${int(perMetric * read.metricCount)} rows; the largest CSV served holds ${fit} metrics, ${int(fit * perMetric)} rows, ` +
+        `about ${mb(fit * perMetric * bytesPerRow)} and ${secs(fit * perMetric * msPerRow)} at this download's bytes and time per row (an estimate).`,
+    ];
+  });
+  return lines.length ? ['', ...lines] : [];
+}
+
+function readSection(r: BenchResults): string {
+  const read: ReadResult | undefined = r.read;
+  if (!read) {
+    const why = r.notMeasured.find((n) => n.scenario === 'read')?.reason ?? 'not run';
+    return `## Read path: \`GET /api/v1/stats\` and the CSV\n\nNot measured (nor the CSV sizes): ${why}.`;
+  }
+  const at = (name: string, connections: number) =>
+    r.ingest.targets.find((t) => t.name === name)?.points.find((p) => p.connections === connections)?.saturation.requestsPerSecond ?? Number.NaN;
+  const small = read.runs.find((x) => x.query === 'stats-small' && !x.ingest);
+  const paths = [...new Map(read.runs.map((x) => [x.query, x.path])).entries()];
+  const year = read.starts.find((s) => s.days === read.days);
+  return [
+    '## Read path: `GET /api/v1/stats` and the CSV',
+    '',
+    `The production service on a database pre-filled with ${read.days} closed days (${read.firstDay} to the day before the open day ${read.openDay}, ${read.timeZone}) ` +
+      `of synthetic counters, ${int(read.reportsPerDay)} reports a day nationally (bench/synthetic-counts.ts), written with \`openCountsStore\` before the service starts. ` +
+      'Proof of work and the rate limit off, every other setting at its default unless said below (a release every 300 s: none falls inside the runs). ' +
+      'Every answer comes from the snapshot in memory; JSON answers are cached per snapshot and query, the CSV is streamed anew each time.',
+    '',
+    '### Time to start',
+    '',
+    table(
+      ['Municipalities', 'Days of counters', 'Counter rows', 'Database file', 'Written by the bench in', 'Spawn to listening', 'First snapshot', 'RSS after start'],
+      ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      read.starts.map((s) => [
+        `${s.municipalities}`,
+        `${s.days}`,
+        int(s.counterRows),
+        s.databaseBytes ? mb(s.databaseBytes) : 'empty',
+        s.fillSeconds ? `${s.fillSeconds.toFixed(1)} s` : '–',
+        secs(s.startMs),
+        secs(s.releaseMs),
+        mb(s.rssAfterStartBytes),
+      ]),
+    ),
+    '',
+    'The first snapshot is computed before the service listens: every counter streamed from SQLite (`CountsStore.rows()`) into `release()`, ' +
+      'timed by the service itself (`snapshot_release_duration_seconds`). The same work runs on the event loop at every release (`RELEASE_INTERVAL_S`), ' +
+      `so every release stalls requests for about as long${year ? ` (${secs(year.releaseMs)} with a year of counters)` : ''}.` +
+      (read.env.RETENTION_DAYS
+        ? ` This build has retention: the services ran with \`RETENTION_DAYS=${read.env.RETENTION_DAYS}\`, so the file stays a year of day × municipality counters as written. ` +
+          'At the default (30 days), the first start on such a file would first freeze every week older than that, a one-off a service running since launch never meets, ' +
+          'and the database would then hold published values for those weeks instead.'
+        : ''),
+    '',
+    '### Load',
+    '',
+    ...paths.map(([q, p]) => `- ${QUERY_NAMES[q]}: \`${p}\``),
+    '',
+    table(
+      ['Query', 'Conn.', 'Concurrent ingest', 'Answers', 'req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'Max ms', 'Errors', 'Non-2xx', 'Bytes per answer', 'Server CPU', 'Load-generator CPU'],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      read.runs.map(readRunRow),
+    ),
+    '',
+    'JSON: saturation (closed loop, a fixed number of requests) after a warm-up. CSV: one download per connection, after the CSV downloads of the next section. ' +
+      'Bytes per answer are the bytes on the wire: status line, headers and, for the streamed CSV, the chunked-encoding framing (the CSV sizes below count the body only). ' +
+      'The load-generator CPU is the reading process\'s only.' +
+      (small
+        ? ` The small query alone: ${ratio(small.run.requestsPerSecond / at('bare-hono', small.connections))} the bare Hono baseline and ` +
+          `${ratio(small.run.requestsPerSecond / at('bare-http', small.connections))} bare node:http at ${small.connections} connections ` +
+          `(ingest section: those parse a report body and answer 201 with ${Buffer.byteLength(ANSWER)} bytes).`
+        : ''),
+    '',
+    'Concurrent ingest: a second load process holds `POST /api/v1/reports` at ' +
+      `${int(read.ingestRate)} req/s, ${pct(read.ingestFraction * 100)} of the ingest core's saturation at 50 connections` +
+      ' (ingest section) from one second before the reads start; reports committed are read from the service\'s /metrics over the read run. ' +
+      'The ingest latencies cover the ingest run as a whole (its share overlapping the reads is given); a maximum as long as the read run means reports waited for the reads to end.',
+    '',
+    table(
+      ['Reads', 'Ingest target req/s', 'Ingest achieved req/s', 'Reports/s committed during the reads', 'Of the target', 'Overlap', 'Ingest p50 ms', 'Ingest p99 ms', 'Ingest max ms', 'Ingest errors', 'Ingest non-2xx'],
+      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      read.runs.filter((x) => x.ingest).map(ingestRow),
+    ),
+    '',
+    `Peak RSS of the year-of-data service over every run and download (the CSV sizes below included): ${mb(read.peakRssBytes)}; exit code ${read.exitCode}.`,
+    '',
+    '### CSV size and time',
+    '',
+    `One download each with \`fetch\` from the bench process, nothing else running: the largest CSV the service serves for the last 1, 30 and 365 closed days ` +
+      `(\`/api/v1/stats.csv?level=municipality&from=…\`, days and ISO weeks, every metric). The service refuses more than ${int(read.limits.csvRows)} rows ` +
+      `(JSON: ${int(read.limits.jsonRows)}) with 400; then a subset of metrics is downloaded instead (those of query (a)). ` +
+      'First byte: the service counts the rows before it answers. The CSV of query (c), a year of regions, is in the load table.',
+    '',
+    table(
+      ['Municipalities', 'Days', 'Metrics', 'Status', 'Rows', 'Size', 'Bytes per row', 'First byte', 'Total', 'Throughput'],
+      ['r', 'r', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
+      read.csv.map((d) => csvRow(d, read.metricCount)),
+    ),
+    ...largestCsv(read),
+    ...(read.largePackError ? ['', `2,000 municipalities: failed: ${read.largePackError}`] : []),
   ].join('\n');
 }
 
@@ -302,6 +476,8 @@ export function resultsMarkdown(r: BenchResults, jsonName: string): string {
     ingestSection(r),
     '',
     powSection(r.ingestWithPow, r.notMeasured),
+    '',
+    readSection(r),
     '',
     growthSection(r.growth, r.notMeasured),
     '',

@@ -10,15 +10,18 @@ export interface Options {
   pow: boolean;
   /** Run the growth scenario. */
   growth: boolean;
+  /** Run the read-path scenario (stats JSON and CSV on a year of data, CSV sizes). */
+  read: boolean;
   /** Keep the temporary folder (databases, logs, profiles) for inspection. */
   keep: boolean;
 }
 
-const USAGE = `usage: node dist/bench/run.js [--seconds 4] [--connections 10,50,200] [--profile auto|always|never] [--no-pow] [--no-growth] [--keep]
-  --seconds       length of each measured run (also BENCH_SECONDS); the whole run is about 60 × this, plus a minute
+const USAGE = `usage: node dist/bench/run.js [--seconds 4] [--connections 10,50,200] [--profile auto|always|never] [--no-pow] [--no-read] [--no-growth] [--keep]
+  --seconds       length of each measured run (also BENCH_SECONDS); the whole run is about 65 × this, plus two minutes (the read path alone about one)
   --connections   connection counts for the ingest scenario (must include 50, where the targets are judged)
   --profile       take a CPU profile of the service: when an ingest target is missed (auto), always, never
   --no-pow        skip the proof-of-work scenario
+  --no-read       skip the read-path scenario (stats JSON and CSV on a year of data, CSV sizes)
   --no-growth     skip the growth scenario (snapshots, 2,000 municipalities)
   --keep          keep the temporary folder (databases, logs, .cpuprofile) and print where it is`;
 
@@ -30,6 +33,7 @@ export function parseOptions(argv: string[]): Options {
       connections: { type: 'string', default: '10,50,200' },
       profile: { type: 'string', default: 'auto' },
       'no-pow': { type: 'boolean', default: false },
+      'no-read': { type: 'boolean', default: false },
       'no-growth': { type: 'boolean', default: false },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
@@ -52,6 +56,7 @@ export function parseOptions(argv: string[]): Options {
     profile: profile as Options['profile'],
     pow: !values['no-pow'],
     growth: !values['no-growth'],
+    read: !values['no-read'],
     keep: values.keep,
   };
 }

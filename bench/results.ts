@@ -5,6 +5,7 @@ import type { IngestResult } from './ingest.js';
 import type { IngestProfile } from './ingest-profile.js';
 import type { Machine } from './machine.js';
 import type { PowResult } from './pow.js';
+import type { ReadResult } from './read.js';
 import type { TargetCheck } from './targets.js';
 
 /** Everything one `npm run bench` measured: the JSON file in bench/results/ holds exactly this. */
@@ -23,6 +24,8 @@ export interface BenchResults {
   ingestWithPow?: PowResult;
   /** Taken when an ingest target was missed (or --profile always). */
   profile?: IngestProfile;
+  /** The read path on a year of data: stats JSON and CSV alone and with ingest, start time, CSV sizes. */
+  read?: ReadResult;
   /** Snapshot cost by days and municipalities, ingest with 212 vs 2,000 municipalities. */
   growth?: GrowthResult;
   frontend: FrontendResult;

@@ -13,8 +13,9 @@ import { describeMachine, projectRoot } from './machine.js';
 import { resultsMarkdown } from './markdown.js';
 import { parseOptions } from './options.js';
 import { runPow } from './pow.js';
+import { runRead } from './read.js';
 import type { BenchResults } from './results.js';
-import { frontendChecks, growthChecks, ingestChecks, ingestSpeedMissed, unmeasuredChecks } from './targets.js';
+import { frontendChecks, growthChecks, ingestChecks, ingestSpeedMissed, readChecks, unmeasuredChecks } from './targets.js';
 
 type NotMeasured = BenchResults['notMeasured'];
 
@@ -48,10 +49,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'symptoms-bench-'));
   const bodies = reportBodies(loadAreaPack('si'));
   const load = new LoadGenerator();
-  const notMeasured: NotMeasured = [
-    { scenario: 'read', reason: '`GET /api/v1/stats` and the CSV are not served yet (no stats route in server/)' },
-    { scenario: 'growth: CSV size and time', reason: 'the CSV is not written yet (no CSV module or route)' },
-  ];
+  const notMeasured: NotMeasured = [];
   try {
     const ingest = await runIngest(load, options, dir, bodies[0]!);
     const coreRps = ingest.targets.find((t) => t.name === 'service')!.points[options.connections.indexOf(50)]!.saturation.requestsPerSecond;
@@ -64,6 +62,9 @@ async function main(): Promise<void> {
       log('profile: service under --cpu-prof');
       profile = await profileIngest(load, options.seconds, dir);
     }
+    const read = await optional('read', options.read ? undefined : '--no-read', notMeasured, () =>
+      runRead(load, options.seconds, dir, coreRps),
+    );
     const growth = await optional('growth', options.growth ? undefined : '--no-growth', notMeasured, () =>
       runGrowth(load, options.seconds, dir),
     );
@@ -82,10 +83,17 @@ async function main(): Promise<void> {
       ingest,
       ...(ingestWithPow ? { ingestWithPow } : {}),
       ...(profile ? { profile } : {}),
+      ...(read ? { read } : {}),
       ...(growth ? { growth } : {}),
       frontend,
       notMeasured,
-      targets: [...ingestChecks(ingest), ...growthChecks(growth), ...frontendChecks(frontend), ...unmeasuredChecks(notMeasured)],
+      targets: [
+        ...ingestChecks(ingest),
+        ...growthChecks(growth),
+        ...readChecks(read, ingest),
+        ...frontendChecks(frontend),
+        ...unmeasuredChecks(notMeasured),
+      ],
       durationSeconds: (performance.now() - started) / 1000,
     };
     const resultsDir = join(root, 'bench', 'results');

@@ -15,6 +15,8 @@ export interface ServerSpec {
   env?: Record<string, string>;
   /** Where its standard output and error go, as `<name>.out.log` and `<name>.err.log`. */
   dir: string;
+  /** How long it may take to listen (default 15 s): a service with a large database computes its first snapshot first. */
+  startTimeoutMs?: number;
 }
 
 export interface ServerProcess {
@@ -67,14 +69,15 @@ export async function startServer(spec: ServerSpec): Promise<ServerProcess> {
   const pid = child.pid!;
 
   const started = Date.now();
+  const startTimeoutMs = spec.startTimeoutMs ?? START_TIMEOUT_MS;
   let port: number | undefined;
   while (port === undefined) {
     if (exitCode !== undefined) {
       throw new Error(`${spec.name} exited with ${exitCode} before listening: ${readFileSync(errPath, 'utf8').slice(0, 2000)}`);
     }
-    if (Date.now() - started > START_TIMEOUT_MS) {
+    if (Date.now() - started > startTimeoutMs) {
       child.kill('SIGKILL');
-      throw new Error(`${spec.name} did not listen within ${START_TIMEOUT_MS} ms`);
+      throw new Error(`${spec.name} did not listen within ${startTimeoutMs} ms`);
     }
     await sleep(25);
     port = listeningPort(readFileSync(outPath, 'utf8'));

@@ -2,7 +2,7 @@ import { statSync } from 'node:fs';
 import { buildAreaPack } from '../aggregator/areas/pack.js';
 import { si } from '../aggregator/areas/si.js';
 import { release } from '../aggregator/release.js';
-import { type CountRow, openCountsStore } from '../aggregator/store.js';
+import { openCountsStore } from '../aggregator/store.js';
 import { reportBodies } from './bodies.js';
 import { processMemory } from './proc.js';
 import { syntheticCounts } from './synthetic-counts.js';

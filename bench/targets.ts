@@ -1,6 +1,7 @@
 import type { FrontendResult } from './frontend.js';
 import type { GrowthResult } from './growth.js';
 import type { IngestResult, TargetResult } from './ingest.js';
+import type { ReadResult } from './read.js';
 
 /** One target of issue 7 and where this run stands. */
 export interface TargetCheck {
@@ -78,6 +79,48 @@ export function growthChecks(growth: GrowthResult | undefined): TargetCheck[] {
       status: status(ms < MAX_SNAPSHOT_MS),
     },
   ];
+}
+
+/** Stats JSON from memory "at the bare-baseline rate": at least the bare Hono endpoint's req/s, same connections, same run. */
+export const MIN_STATS_RATIO_TO_BARE_HONO = 1;
+const STATS_TARGET =
+  `Stats JSON served from memory at the bare-baseline rate: \`GET /api/v1/stats\` (small cached query) at ${INGEST_CONNECTIONS} connections ` +
+  `≥ ${MIN_STATS_RATIO_TO_BARE_HONO} × bare Hono req/s`;
+
+/**
+ * The read-path targets. The stats figure is the small cached query at saturation, alone,
+ * over the bare Hono baseline's saturation at the same connection count from the ingest
+ * scenario of the same run (the baseline parses a report and answers 201; the stats answer
+ * is larger). The snapshot figure is the service's own first snapshot of a year of
+ * counters, streamed from SQLite at start (the growth check times release() in memory).
+ */
+export function readChecks(read: ReadResult | undefined, ingest: IngestResult): TargetCheck[] {
+  if (!read) return [];
+  const checks: TargetCheck[] = [];
+  const small = read.runs.find((r) => r.query === 'stats-small' && !r.ingest);
+  const bare = point(ingest.targets.find((t) => t.name === 'bare-hono'), small?.connections ?? INGEST_CONNECTIONS)?.saturation;
+  if (small && bare) {
+    const ratio = small.run.requestsPerSecond / bare.requestsPerSecond;
+    const failures = small.run.errors + small.run.timeouts + small.run.non2xx;
+    checks.push({
+      target: STATS_TARGET,
+      measured:
+        `${ratio.toFixed(2)} × (${Math.round(small.run.requestsPerSecond)} vs ${Math.round(bare.requestsPerSecond)} req/s; ` +
+        `${(small.bytesPerAnswer / 1000).toFixed(1)} kB answers${failures ? `; ${failures} failures` : ''})`,
+      status: status(ratio >= MIN_STATS_RATIO_TO_BARE_HONO && failures === 0),
+    });
+  } else {
+    checks.push({ target: STATS_TARGET, measured: 'not measured', status: 'not measured' });
+  }
+  const year = read.starts.find((s) => s.days === read.days);
+  if (year) {
+    checks.push({
+      target: `${SNAPSHOT_TARGET}, in the service (snapshot at start, counters streamed from SQLite)`,
+      measured: `${Math.round(year.releaseMs)} ms (${year.counterRows.toLocaleString('en-US')} counters; listening after ${Math.round(year.startMs)} ms)`,
+      status: status(year.releaseMs < MAX_SNAPSHOT_MS),
+    });
+  }
+  return checks;
 }
 
 /** Targets whose scenario this run does not have yet. */
