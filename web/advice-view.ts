@@ -18,6 +18,7 @@ const DELIVERY: Record<Delivery, MessageId> = {
   invalid: 'advice.failed.unavailable',
   closed: 'advice.failed.closed',
   limited: 'advice.failed.limited',
+  duplicate: 'advice.failed.duplicate',
   unavailable: 'advice.failed.unavailable',
   offline: 'advice.failed.offline',
 };

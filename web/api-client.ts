@@ -4,7 +4,7 @@ import type { Report } from '../aggregator/questionnaire.js';
 import type { AreaOption } from './area-search.js';
 
 /** Why a report was not counted, as the person is told. */
-export type SendFailure = 'invalid' | 'closed' | 'limited' | 'unavailable' | 'offline';
+export type SendFailure = 'invalid' | 'closed' | 'limited' | 'duplicate' | 'unavailable' | 'offline';
 
 export type SendResult =
   | { ok: true; outcome: GuidanceOutcome }
@@ -27,6 +27,8 @@ function failureOf(status: number): SendFailure {
   if (status === 400) return 'invalid';
   if (status === 410) return 'closed';
   if (status === 429) return 'limited';
+  // The same proof of work came back: the report it carried may already be counted.
+  if (status === 409) return 'duplicate';
   return 'unavailable';
 }
 

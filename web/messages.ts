@@ -41,6 +41,7 @@ export const sl = {
   'advice.failed.closed': 'Zbiranje poročil je končano, zato odgovori niso bili poslani. Nasvet velja vseeno.',
   'advice.failed.limited': 'Iz vašega omrežja je bilo pravkar poslanih veliko poročil, zato vaših odgovorov nismo sprejeli. Nasvet velja vseeno.',
   'advice.failed.unavailable': 'Strežnik odgovorov trenutno ne more sprejeti; nič ni bilo shranjeno. Nasvet velja vseeno.',
+  'advice.failed.duplicate': 'Vaše poročilo je morda že bilo šteto, zato ga nismo poslali še enkrat. Nasvet velja vseeno.',
   'advice.failed.offline': 'Povezava s strežnikom ni uspela; nič ni bilo poslano. Nasvet velja vseeno.',
   'advice.retry': 'Poskusi poslati znova',
   'advice.next': 'Kaj storiti zdaj',

@@ -37,6 +37,7 @@ export const templates: Record<MessageId, string> = {
   'advice.failed.closed': 'Report collection has ended, so your answers were not sent. The advice still applies.',
   'advice.failed.limited': 'Many reports have just been sent from your network, so yours was not accepted. The advice still applies.',
   'advice.failed.unavailable': 'The server cannot accept answers right now; nothing was stored. The advice still applies.',
+  'advice.failed.duplicate': 'Your report may already have been counted, so it was not sent again. The advice still applies.',
   'advice.failed.offline': 'The server could not be reached; nothing was sent. The advice still applies.',
   'advice.retry': 'Try sending again',
   'advice.next': 'What to do now',
