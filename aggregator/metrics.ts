@@ -1,5 +1,5 @@
 import { CASE_DEFINITIONS } from './case-definitions.js';
-import { GUIDANCE_OUTCOMES } from './guidance.js';
+import { GUIDANCE_OUTCOMES, type GuidanceOutcome } from './guidance.js';
 import { FIELDS, type ChoiceField, type SetField } from './questionnaire.js';
 
 /**
@@ -96,6 +96,9 @@ export interface Subset {
   readonly metric: string;
 }
 
+/** Guidance outcomes the decision table gives only to reports with a symptom. */
+export const SYMPTOMATIC_OUTCOMES = ['call_doctor', 'stay_home_and_monitor'] as const satisfies readonly GuidanceOutcome[];
+
 /** The metrics that are a condition on the reported symptom set, with that condition. */
 const symptomField = FIELDS.symptoms;
 const SYMPTOM_CONDITIONS: readonly { readonly metric: string; readonly matches: (s: readonly string[]) => boolean }[] = [
@@ -134,6 +137,10 @@ function subsets(): Subset[] {
   const base: [string, string][] = [[SYMPTOMATIC, REPORTS], ...symptomContainments()];
   const warnings = FIELDS.warningSigns;
   base.push(...warnings.values.map((v): [string, string] => [answerMetric(warnings, v), REPORTS]));
+  // What the guidance table implies (checked by test/guidance.test.ts): any warning sign
+  // gives `emergency`, and these outcomes are given only with a symptom.
+  base.push(...warnings.values.map((v): [string, string] => [answerMetric(warnings, v), guidanceMetric('emergency')]));
+  base.push(...SYMPTOMATIC_OUTCOMES.map((o): [string, string] => [guidanceMetric(o), SYMPTOMATIC]));
   const nested = (a: string, b: string) => base.some(([m, s]) => m === a && s === b);
   for (const band of ageField.values) {
     const bandMetric = answerMetric(ageField, band);

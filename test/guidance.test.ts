@@ -1,4 +1,7 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { SYMPTOMATIC_OUTCOMES } from '../aggregator/metrics.js';
+import { AGE_BANDS, CONTACT_ANSWERS, ONSET_BUCKETS, SYMPTOMS, TEST_ANSWERS, WARNING_SIGNS } from '../aggregator/questionnaire.js';
 import { GUIDANCE_OUTCOMES, GUIDANCE_RULES, type GuidanceInput, guide } from '../aggregator/guidance.js';
 
 const healthy: GuidanceInput = { ageBand: '35-44', symptoms: [], warningSigns: [], contact: 'no', test: 'not_tested' };
@@ -29,5 +32,25 @@ describe('guidance decision table', () => {
     ['no symptoms, no contact, negative test', { ...healthy, test: 'negative' }, 'no_symptoms'],
   ])('%s', (_name, answers, outcome) => {
     expect(guide(answers)).toBe(outcome);
+  });
+
+  // The release protects the subset relations these imply (aggregator/metrics.ts SUBSETS).
+  it('gives emergency to every report with a warning sign, and the symptomatic outcomes only with a symptom', () => {
+    const answers = fc.record({
+      ageBand: fc.constantFrom(...AGE_BANDS),
+      symptoms: fc.subarray([...SYMPTOMS]),
+      warningSigns: fc.subarray([...WARNING_SIGNS]),
+      onset: fc.constantFrom(...ONSET_BUCKETS),
+      contact: fc.constantFrom(...CONTACT_ANSWERS),
+      test: fc.constantFrom(...TEST_ANSWERS),
+    });
+    fc.assert(
+      fc.property(answers, (a) => {
+        const outcome = guide(a);
+        if (a.warningSigns.length > 0) expect(outcome).toBe('emergency');
+        if ((SYMPTOMATIC_OUTCOMES as readonly string[]).includes(outcome)) expect(a.symptoms.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
