@@ -57,12 +57,22 @@ export interface ReleaseInput {
    * (retention.ts): their rows in `counts` are read back as published cells, never as counts.
    */
   readonly frozenWeeks?: ReadonlySet<string>;
+  /**
+   * Incremental release: `counts` holds only the counters of days on or after this Monday
+   * (dates only, no week labels), and `previous` holds every earlier period as final. Those
+   * periods (closed days, complete weeks, frozen weeks alike) are copied from `previous`, not
+   * recomputed; the days from `since` on and their weeks are computed as in a full release.
+   * Choose it with `incrementalSince`; a `since` it would not give throws.
+   */
+  readonly since?: string;
 }
 
 /** How addCounts reads the rows of a period. */
 const RAW = 0;
 const FROZEN = 1;
 const SKIP = 2;
+/** A final period copied from the previous snapshot (an incremental release). */
+const REUSED = 3;
 /** The status of a frozen cell without a row, until decodeFrozen settles it. */
 const UNSET = 255;
 
@@ -122,7 +132,7 @@ function addCounts(
         m = p >= 0 && p < days ? mode[p]! : SKIP;
       }
       frozen = m === FROZEN;
-      periodBase = m === SKIP ? -1 : p * L.areas * K;
+      periodBase = m === RAW || m === FROZEN ? p * L.areas * K : -1;
       lastArea = '';
     }
     if (row.area !== lastArea) {
@@ -156,6 +166,71 @@ function decodeFrozen(L: TableLayout, mode: Uint8Array, status: Uint8Array): voi
       } else status.fill(WITHHELD, base, base + K);
     }
   }
+}
+
+/**
+ * How many leading days (a whole number of weeks) an incremental release copies from
+ * `previous`: the days before `since`, which must be a Monday no later than the Monday of the
+ * previous open day's week, in a snapshot that starts on the same day. Throws otherwise: the
+ * counters before `since` are not in the input, so nothing else could be released.
+ */
+function reusablePeriods(since: string, start: number, openDay: string, previous: ReleasedSnapshot | undefined): number {
+  const reused = epochDay(since) - start;
+  if (
+    !previous ||
+    epochDay(previous.days[0]!) !== start ||
+    previous.openDay > openDay ||
+    reused < 0 ||
+    reused % 7 !== 0 ||
+    reused > epochDay(previous.openDay) - start
+  ) {
+    throw new Error(`an incremental release from ${since} needs the previous snapshot of the same days`);
+  }
+  return reused;
+}
+
+export interface IncrementalOptions {
+  readonly pack: AreaPack;
+  readonly policy: ReleasePolicy;
+  readonly timeZone: string;
+  readonly now: number;
+  /** The earliest counted day, as the release will be given it. */
+  readonly firstDay: string | undefined;
+  readonly frozenWeeks: ReadonlySet<string>;
+}
+
+/**
+ * The first day whose counters the next release must read, when it can copy every earlier
+ * period from `previous`; undefined when it must read every counter. Every day before the
+ * Monday of the previous open day's week had closed and every week before it was complete in
+ * `previous`, so their cells are final (a closed day's depend on its own counts only; a week
+ * is published once, after its days). From that Monday on, days are recomputed from their
+ * full counts: the previous open day, if it has closed since, and the open week's days, whose
+ * unpublished counts the week's relation to its days needs once it completes. A full read is
+ * needed when the previous snapshot was released under another pack, policy or time zone,
+ * starts on another week, is from a later day (the clock went back), or when a frozen week
+ * lies in the days to recompute (their week rows are not read incrementally).
+ */
+export function incrementalSince(previous: ReleasedSnapshot | undefined, o: IncrementalOptions): string | undefined {
+  if (!previous || previous.timeZone !== o.timeZone) return undefined;
+  const p = previous.policy;
+  const q = o.policy;
+  if (p.minReports !== q.minReports || p.minCount !== q.minCount || p.openDayMinNewReports !== q.openDayMinNewReports || p.projectionMinReports !== q.projectionMinReports) {
+    return undefined;
+  }
+  const areas = snapshotAreas(o.pack);
+  if (areas.length !== previous.areas.length || areas.some((a, i) => a.code !== previous.areas[i]!.code)) return undefined;
+  if (METRICS.length !== previous.metrics.length || METRICS.some((m, i) => m.name !== previous.metrics[i])) return undefined;
+  const openDay = dayIn(o.timeZone, o.now);
+  if (openDay < previous.openDay) return undefined;
+  const first = o.firstDay !== undefined && o.firstDay < openDay ? o.firstDay : openDay;
+  if (isoDate(mondayOf(epochDay(first))) !== previous.days[0]) return undefined;
+  const since = mondayOf(epochDay(previous.openDay));
+  for (const week of o.frozenWeeks) {
+    const w = previous.weeks.indexOf(week);
+    if (w < 0 || epochDay(previous.days[7 * w]!) >= since) return undefined;
+  }
+  return isoDate(since);
 }
 
 /** Regions and the country are the sums of the municipalities (of the regions: the same). */
@@ -276,6 +351,18 @@ export function release(input: ReleaseInput): ReleasedSnapshot {
   });
 
   const mode = periodModes(start, days, weeks, input.frozenWeeks ?? new Set());
+  // Incremental: the days before `since` and their weeks are final; copy them.
+  const reusedDays = input.since === undefined ? 0 : reusablePeriods(input.since, start, openDay, previous);
+  const reusedWeeks = reusedDays / 7;
+  if (previous && reusedDays > 0) {
+    const previousDays = previous.days.length;
+    value.set(previous.value.subarray(0, reusedDays * cells));
+    status.set(previous.status.subarray(0, reusedDays * cells));
+    value.set(previous.value.subarray(previousDays * cells, (previousDays + reusedWeeks) * cells), days * cells);
+    status.set(previous.status.subarray(previousDays * cells, (previousDays + reusedWeeks) * cells), days * cells);
+    mode.fill(REUSED, 0, reusedDays);
+    mode.fill(REUSED, days, days + reusedWeeks);
+  }
   const weekIndex = new Map<string, number>();
   for (let w = 0; w < weeks; w++) if (mode[days + w] === FROZEN) weekIndex.set(isoWeek(start + 7 * w), days + w);
   for (let p = 0; p < mode.length; p++) if (mode[p] === FROZEN) status.fill(UNSET, p * cells, (p + 1) * cells);
@@ -283,7 +370,7 @@ export function release(input: ReleaseInput): ReleasedSnapshot {
   decodeFrozen(L, mode, status);
   for (let d = 0; d < days; d++) if (mode[d] === RAW) sumUp(L, value.subarray(d * cells, (d + 1) * cells));
   for (let w = 0; w < weeks; w++) {
-    if (mode[days + w] === FROZEN) continue;
+    if (mode[days + w] !== RAW) continue;
     const week = value.subarray((days + w) * cells, (days + w + 1) * cells);
     for (let d = 7 * w; d < 7 * w + 7; d++) {
       const day = value.subarray(d * cells, (d + 1) * cells);
@@ -307,7 +394,7 @@ export function release(input: ReleaseInput): ReleasedSnapshot {
   const unknown = new Uint8Array(cells);
   const unknownSum = new Int32Array(cells);
   for (let w = 0; w < weeks; w++) {
-    if (mode[days + w] === FROZEN) continue;
+    if (mode[days + w] !== RAW) continue;
     pinned.fill(0);
     const t = table(days + w, pinned);
     classify(L, t, policy);
@@ -317,7 +404,9 @@ export function release(input: ReleaseInput): ReleasedSnapshot {
 
   const openDayBasis = releaseOpenDay(L, table(days - 1, pinned.fill(0), false), openDay, policy, work, previous);
 
-  for (let c = 0; c < value.length; c++) if (status[c] !== PUBLISHED) value[c] = 0;
+  // Copied periods hold published values only already.
+  for (let c = reusedDays * cells; c < days * cells; c++) if (status[c] !== PUBLISHED) value[c] = 0;
+  for (let c = (days + reusedWeeks) * cells; c < value.length; c++) if (status[c] !== PUBLISHED) value[c] = 0;
 
   const areas = snapshotAreas(pack);
   const metrics = METRICS.map((m) => m.name);

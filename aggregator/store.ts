@@ -22,6 +22,12 @@ export interface CountsStore {
   add(rows: Iterable<CountRow>): void;
   /** Every counter, ordered by day, area and metric, read one row at a time. */
   rows(): IterableIterator<CountRow>;
+  /**
+   * The counters of the dates on or after `day` (an ISO date), by day, area and metric: range
+   * scans of the primary key, one per calendar year, that stop before the year's week labels
+   * (`2026-W41` sorts after every date of 2026 and before 2027), so no frozen week row is read.
+   */
+  rowsSince(day: string): IterableIterator<CountRow>;
   /** The earliest day with a counter, if any (a date, never a week label). */
   firstDay(): string | undefined;
   /** The ISO weeks (`2026-W40`) that have rows: the weeks retention has frozen (retention.ts). */
@@ -102,6 +108,13 @@ export function openCountsStore(options: StoreOptions): CountsStore {
   const upsertMany = upsert(UPSERT_ROWS);
   const upsertOne = upsert(1);
   const selectAll = db.prepare('SELECT day, area, metric, n FROM counts ORDER BY day, area, metric');
+  const selectRange = db.prepare('SELECT day, area, metric, n FROM counts WHERE day >= ? AND day < ? ORDER BY day, area, metric');
+  const selectAnyFrom = db.prepare('SELECT 1 FROM counts WHERE day >= ? LIMIT 1').pluck();
+  function* rowsSince(day: string): IterableIterator<CountRow> {
+    for (let year = Number(day.slice(0, 4)), from = day; selectAnyFrom.get(from) !== undefined; year++, from = `${year}-01-01`) {
+      yield* selectRange.iterate(from, `${year}-W`) as IterableIterator<CountRow>;
+    }
+  }
   // Week labels sort after the dates of their year; a frozen week always has rows for its days.
   const selectFirstDay = db.prepare("SELECT day FROM counts WHERE day NOT GLOB '*W*' ORDER BY day LIMIT 1").pluck();
   const selectWeeks = db.prepare("SELECT DISTINCT day FROM counts WHERE day GLOB '[0-9][0-9][0-9][0-9]-W[0-9][0-9]'").pluck();
@@ -127,6 +140,7 @@ export function openCountsStore(options: StoreOptions): CountsStore {
   return {
     add,
     rows: () => selectAll.iterate() as IterableIterator<CountRow>,
+    rowsSince,
     firstDay: () => (selectFirstDay.get() as string | undefined) ?? undefined,
     frozenWeeks: () => selectWeeks.all() as string[],
     replacePeriods: (periods, rows) => {

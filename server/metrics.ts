@@ -55,7 +55,7 @@ export function createMetrics(): ServiceMetrics {
   });
   const countsReads = new Counter({
     name: 'counts_reads_total',
-    help: 'Reads of all counters from SQLite (one per snapshot release).',
+    help: 'Reads of counters from SQLite (one per snapshot release: all on start, then the open week).',
     registers: [registry],
   });
   return {

@@ -1,5 +1,5 @@
 import type { AreaPack } from '../aggregator/areas/index.js';
-import { release, type ReleasePolicy } from '../aggregator/release.js';
+import { incrementalSince, release, type ReleasePolicy } from '../aggregator/release.js';
 import { retain } from '../aggregator/retention.js';
 import type { ReleasedSnapshot } from '../aggregator/snapshot.js';
 import type { CountRow } from '../aggregator/store.js';
@@ -7,6 +7,11 @@ import type { CountRow } from '../aggregator/store.js';
 export interface ReleaserParts {
   /** Every counter, read from the store one row at a time. */
   counts: () => Iterable<CountRow>;
+  /**
+   * The counters of the dates on or after a day (no frozen week rows). Without it, every
+   * release reads every counter.
+   */
+  countsSince?: (day: string) => Iterable<CountRow>;
   /** The earliest day with a counter. */
   firstDay: () => string | undefined;
   /** Commits the reports already folded, so a closed day is complete when first published. */
@@ -46,15 +51,23 @@ export function createReleaser(parts: ReleaserParts): Releaser {
       const started = performance.now();
       parts.commitPending();
       frozenWeeks ??= new Set(parts.frozenWeeks());
+      const now = parts.now();
+      const firstDay = parts.firstDay();
+      const { pack, timeZone, policy } = parts;
+      // Only the days that are not final yet are read again: from the Monday of the previous
+      // open day's week (so a day that closed since is read in full, and a week that completes
+      // has all its days' counts); every earlier period is copied from the previous snapshot.
+      const since = parts.countsSince && incrementalSince(snapshot, { pack, policy, timeZone, now, firstDay, frozenWeeks });
       snapshot = release({
-        firstDay: parts.firstDay(),
-        counts: parts.counts(),
-        pack: parts.pack,
-        now: parts.now(),
-        timeZone: parts.timeZone,
-        policy: parts.policy,
+        firstDay,
+        counts: since !== undefined ? parts.countsSince!(since) : parts.counts(),
+        pack,
+        now,
+        timeZone,
+        policy,
         frozenWeeks,
         ...(snapshot ? { previous: snapshot } : {}),
+        ...(since !== undefined ? { since } : {}),
       });
       // The frozen rows are the snapshot's own cells for those periods, so the snapshot just
       // released stays exactly what the next one, reading them back, will publish.

@@ -104,6 +104,10 @@ export async function startService({ config, logDestination, now, webRoot }: Ser
       metrics.countsRead();
       return store.rows();
     },
+    countsSince: (day) => {
+      metrics.countsRead();
+      return store.rowsSince(day);
+    },
     firstDay: store.firstDay,
     commitPending: () => groupCommit.commitNow(),
     pack: areaPack,

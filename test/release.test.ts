@@ -16,7 +16,10 @@ import { DEFAULT_RELEASE_POLICY, release } from '../aggregator/release.js';
 import { type ReleasedSnapshot, rows } from '../aggregator/snapshot.js';
 import type { CountRow } from '../aggregator/store.js';
 import { PUBLISHED } from '../aggregator/suppression.js';
-import { type Answers, countRows, type Group, PACK, row, table } from './support/release-fixtures.js';
+import { dayIn } from '../aggregator/day.js';
+import { WEEK_LABEL } from '../aggregator/retention.js';
+import { createReleaser } from '../server/releaser.js';
+import { type Answers, countRows, type Group, NO_SYMPTOMS, PACK, row, table } from './support/release-fixtures.js';
 
 const TIME_ZONE = 'Europe/Ljubljana';
 /** Wednesday 25 November 2026, 11:00 in Ljubljana: the open day. */
@@ -631,5 +634,100 @@ describe('disclosure control (property)', () => {
       }),
       { numRuns: 40 },
     );
+  });
+});
+
+describe('an incremental release', () => {
+  /** A counts table in memory, as the store keeps it (retention included). */
+  const memoryStore = () => {
+    const counts = new Map<string, CountRow>();
+    const sorted = () => [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => ({ ...r }));
+    return {
+      add(rows: readonly CountRow[]) {
+        for (const r of rows) {
+          const key = `${r.day}\u0000${r.area}\u0000${r.metric}`;
+          const old = counts.get(key);
+          counts.set(key, { ...r, n: (old?.n ?? 0) + r.n });
+        }
+      },
+      rows: sorted,
+      rowsSince: (day: string) => sorted().filter((r) => r.day >= day && !WEEK_LABEL.test(r.day)),
+      firstDay: () => sorted().find((r) => !WEEK_LABEL.test(r.day))?.day,
+      frozenWeeks: () => [...new Set(sorted().flatMap((r) => (WEEK_LABEL.test(r.day) ? [r.day] : [])))],
+      replacePeriods(periods: readonly string[], rows: readonly CountRow[]) {
+        const gone = new Set(periods);
+        for (const [key, r] of counts) if (gone.has(r.day)) counts.delete(key);
+        this.add(rows);
+      },
+    };
+  };
+
+  /** A releaser over its own store; `incremental` reads only the days that are not final. */
+  const releaserOver = (clock: { now: number }, incremental: boolean) => {
+    const store = memoryStore();
+    const since: string[] = [];
+    const releaser = createReleaser({
+      counts: store.rows,
+      ...(incremental ? { countsSince: (day: string) => (since.push(day), store.rowsSince(day)) } : {}),
+      firstDay: store.firstDay,
+      commitPending: () => {},
+      pack: PACK,
+      timeZone: TIME_ZONE,
+      policy: DEFAULT_RELEASE_POLICY,
+      now: () => clock.now,
+      retentionDays: 7,
+      frozenWeeks: store.frozenWeeks,
+      replacePeriods: (periods, rows) => store.replacePeriods(periods, rows),
+    });
+    return { store, releaser, since };
+  };
+
+  const expectSame = (a: ReleasedSnapshot, b: ReleasedSnapshot) => {
+    expect(a.days).toEqual(b.days);
+    expect(a.weeks).toEqual(b.weeks);
+    expect(Buffer.from(a.status.buffer, a.status.byteOffset, a.status.byteLength).equals(Buffer.from(b.status))).toBe(true);
+    expect(Buffer.from(a.value.buffer, a.value.byteOffset, a.value.byteLength).equals(Buffer.from(b.value.buffer, b.value.byteOffset, b.value.byteLength))).toBe(true);
+    expect(a.openDayBasis).toEqual(b.openDayBasis);
+    expect([...rows(a)]).toEqual([...rows(b)]);
+  };
+
+  // From Monday 16 November: each step moves the clock on by some hours and adds reports on
+  // the open day, then releases; days close, weeks complete and retention freezes a week.
+  const batch = fc.array(fc.tuple(fc.constantFrom(...PACK.municipalities.map((m) => m.code)), answers), { maxLength: 80 });
+  const step = fc.tuple(fc.integer({ min: 1, max: 40 }), batch);
+  const START = Date.UTC(2026, 10, 16, 7);
+
+  it('equals a full release from every counter, release after release', () => {
+    const steady: [number, [string, Answers][]][] = [13, 11, 2, 24, 24, 24, 24, 24, 30, 30, 24, 24].map((h, i) => [
+      h,
+      PACK.municipalities.flatMap((m, j) => Array.from({ length: 12 + ((i * 7 + j * 3) % 9) }, () => [m.code, { ...NO_SYMPTOMS, ...(j % 2 ? RUNNY_NOSE : {}) }] as [string, Answers])),
+    ]);
+    fc.assert(
+      fc.property(fc.array(step, { minLength: 3, maxLength: 12 }), (steps) => {
+        const clock = { now: START };
+        const full = releaserOver(clock, false);
+        const incremental = releaserOver(clock, true);
+        for (const [hours, reports] of steps) {
+          clock.now += hours * HOUR;
+          const day = dayIn(TIME_ZONE, clock.now);
+          const counts = countRows(reports.map(([area, a]) => ({ day, area, n: 1, answers: a })));
+          full.store.add(counts);
+          incremental.store.add(counts);
+          expectSame(incremental.releaser.releaseNow(), full.releaser.releaseNow());
+          expect(incremental.store.rows()).toEqual(full.store.rows());
+        }
+        // After the first release, every release read only the days that were not final.
+        expect(incremental.since.length).toBe(steps.length - 1);
+      }),
+      { numRuns: 15, examples: [[steady]] },
+    );
+  }, 120_000);
+
+  it('copies final periods only from a previous snapshot of the same days', () => {
+    const s = snapshot([{ day: TUESDAY, area: 'M1', n: 20 }]);
+    const input = { counts: [], pack: PACK, now: NOW + 24 * HOUR, timeZone: TIME_ZONE, firstDay: TUESDAY };
+    expect(() => release({ ...input, since: OPEN })).toThrow(/previous snapshot/);
+    expect(() => release({ ...input, previous: s, since: '2026-11-30' })).toThrow(/previous snapshot/);
+    expect(release({ ...input, previous: s, since: '2026-11-23' }).days).toHaveLength(4);
   });
 });

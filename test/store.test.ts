@@ -46,4 +46,20 @@ describe('the counts store', () => {
     expect(store.firstDay()).toBe('2026-11-21');
     store.close();
   });
+  it('reads the dates from a day on by primary-key ranges, never a week label', () => {
+    const store = openCountsStore({ path, synchronous: 'FULL' });
+    const row = (day: string, metric = 'reports') => ({ day, area: 'SI-061', metric, n: 1 });
+    store.add(['2025-12-28', '2025-W52', '2026-01-05', '2026-W01', '2026-10-05', '2026-10-06', '2026-W41', '2027-01-04', '2027-W01'].map((d) => row(d)));
+    store.add([row('2026-10-05', 'cli')]);
+    expect([...store.rowsSince('2026-01-05')].map((r) => `${r.day} ${r.metric}`)).toEqual([
+      '2026-01-05 reports',
+      '2026-10-05 cli',
+      '2026-10-05 reports',
+      '2026-10-06 reports',
+      '2027-01-04 reports',
+    ]);
+    expect([...store.rowsSince('2026-10-06')].map((r) => r.day)).toEqual(['2026-10-06', '2027-01-04']);
+    expect([...store.rowsSince('2027-01-05')]).toEqual([]);
+    store.close();
+  });
 });
