@@ -7,7 +7,7 @@ import { epochDay, isoDate } from '../aggregator/calendar.js';
 import { REPORTS } from '../aggregator/metrics.js';
 import { DEFAULT_RELEASE_POLICY, release } from '../aggregator/release.js';
 import { FROZEN_SUPPRESSED, FROZEN_WITHHELD, retain, weekOf } from '../aggregator/retention.js';
-import { type ReleasedRow, type ReleasedSnapshot, rows } from '../aggregator/snapshot.js';
+import { type ReleasedRow, rows } from '../aggregator/snapshot.js';
 import type { CountRow } from '../aggregator/store.js';
 import { readCounts } from './support/counts.js';
 import { type Answers, countRows, type Group, PACK } from './support/release-fixtures.js';
