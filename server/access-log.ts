@@ -17,6 +17,8 @@ export function accessLog(logger: Logger, metrics: ServiceMetrics): MiddlewareHa
     const route = routePath(c) || '(unmatched)';
     const status = c.res.status;
     metrics.request(c.req.method, route, status, ms / 1000);
-    logger.debug({ method: c.req.method, route, status, ms: Math.round(ms * 100) / 100 }, 'request');
+    if (logger.isLevelEnabled('debug')) {
+      logger.debug({ method: c.req.method, route, status, ms: Math.round(ms * 100) / 100 }, 'request');
+    }
   };
 }

@@ -108,12 +108,22 @@ function cacheHeaders(s: ReleasedSnapshot, etag: string): Record<string, string>
   };
 }
 
-function notModified(c: Context, s: ReleasedSnapshot, etag: string): Response | undefined {
+interface Conditional {
+  s: ReleasedSnapshot;
+  /** The query string, as the cache key. */
+  key: string;
+  etag: string;
+  /** The 304 answer when the client already holds this representation. */
+  unchanged: Response | undefined;
+}
+
+/** The snapshot a request is answered from, its ETag, and a 304 when If-None-Match matches. */
+function conditional(c: Context, s: ReleasedSnapshot, kind: 'json' | 'csv'): Conditional {
+  const key = c.req.url.slice(c.req.url.indexOf('?') + 1 || c.req.url.length);
+  const etag = etagOf(s, kind, key);
   const asked = c.req.header('if-none-match');
-  if (asked && asked.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*')) {
-    return c.body(null, 304, cacheHeaders(s, etag));
-  }
-  return undefined;
+  const matches = asked?.split(',').some((tag) => tag.trim() === etag || tag.trim() === '*') ?? false;
+  return { s, key, etag, unchanged: matches ? c.body(null, 304, cacheHeaders(s, etag)) : undefined };
 }
 
 function* limited(all: Iterable<ReleasedRow>, max: number): Generator<ReleasedRow> {
@@ -163,10 +173,7 @@ export function statsRoutes(parts: StatsParts): OpenAPIHono {
       },
     }),
     function stats(c) {
-      const s = parts.snapshot();
-      const key = c.req.url.slice(c.req.url.indexOf('?') + 1 || c.req.url.length);
-      const etag = etagOf(s, 'json', key);
-      const unchanged = notModified(c, s, etag);
+      const { s, key, etag, unchanged } = conditional(c, parts.snapshot(), 'json');
       if (unchanged) return unchanged;
       if (cachedFor !== s) {
         cachedFor = s;
@@ -196,10 +203,7 @@ export function statsRoutes(parts: StatsParts): OpenAPIHono {
       },
     }),
     async function statsCsv(c) {
-      const s = parts.snapshot();
-      const key = c.req.url.slice(c.req.url.indexOf('?') + 1 || c.req.url.length);
-      const etag = etagOf(s, 'csv', key);
-      const unchanged = notModified(c, s, etag);
+      const { s, etag, unchanged } = conditional(c, parts.snapshot(), 'csv');
       if (unchanged) return unchanged;
       const q = rowQuery(c.req.valid('query'), s.openDay);
       // Count first, so a too-large query is refused with a problem document, not a cut-off file.
