@@ -6,11 +6,12 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DestinationStream } from 'pino';
 import { loadAreaPack } from '../aggregator/areas/index.js';
-import { dayClock } from '../aggregator/day.js';
+import { dayClock, dayIn } from '../aggregator/day.js';
 import { GroupCommit } from '../aggregator/group-commit.js';
 import { openCountsStore } from '../aggregator/store.js';
 import { createAbuseGuard } from './abuse/abuse-guard.js';
 import { createApp } from './app.js';
+import { createClockGuard, newestStoredDay } from './clock-guard.js';
 import { collectionOpen } from './collection-end.js';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
@@ -99,6 +100,14 @@ export async function startService({ config, logDestination, now, webRoot }: Ser
   }, config.walTruncateIntervalMs);
   walTimer.unref();
   const clock = now ?? Date.now;
+  const clockGuard = createClockGuard({
+    newestDay: newestStoredDay(store),
+    frozenWeeks: store.frozenWeeks(),
+    logger,
+    now: clock,
+  });
+  const clockWarning = clockGuard.startWarning(dayIn(config.timeZone, clock()));
+  if (clockWarning) logger.warn(clockWarning);
   const releaser = createReleaser({
     counts: () => {
       metrics.countsRead();
@@ -120,7 +129,10 @@ export async function startService({ config, logDestination, now, webRoot }: Ser
     replacePeriods: (periods, rows) => {
       if (!store.replacePeriods(periods, rows)) logger.warn('the WAL could not be truncated after retention: another connection is reading the database');
     },
-    onRetention: (weeks) => logger.info(`retention: the counters of ${weeks.join(', ')} were replaced by their released values`),
+    onRetention: (weeks) => {
+      clockGuard.frozen(weeks);
+      logger.info(`retention: the counters of ${weeks.join(', ')} were replaced by their released values`);
+    },
     onRetentionError: (error) => logger.error({ error: error instanceof Error ? error.message : String(error) }, 'retention failed; it is retried at the next release'),
   });
   releaser.releaseNow();
@@ -140,6 +152,7 @@ export async function startService({ config, logDestination, now, webRoot }: Ser
     webRoot: pages,
     snapshot: releaser.current,
     collecting: collectionOpen(config.collectionEnds, now),
+    acceptsDay: clockGuard.accepts,
     collectionEnds: config.collectionEnds,
     proofOfWork: abuse.proofOfWork,
     rateLimit: abuse.rateLimit,
