@@ -11,7 +11,7 @@ import { openCountsStore } from '../aggregator/store.js';
 import { envSchema } from '../server/config.js';
 import { MAX_CSV_ROWS, MAX_JSON_ROWS } from '../server/stats.routes.js';
 import { reportBodies } from './bodies.js';
-import { commitCounters } from './commit-stats.js';
+import { commitCounters, serviceMetrics } from './commit-stats.js';
 import { REPORTS_PER_DAY, SYNTHETIC_MUNICIPALITIES } from './growth.js';
 import { SERVICE_MAIN } from './ingest.js';
 import { LoadGenerator } from './load-client.js';
@@ -199,7 +199,7 @@ async function startTimed(
   const startMs = performance.now() - started;
   try {
     const rssAfterStartBytes = server.memory().rss;
-    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    const metrics = await serviceMetrics(server.adminUrl);
     const releaseMs = metricSample(metrics, 'snapshot_release_duration_seconds_sum') * 1000;
     const start = { municipalities, days, ...filled, startMs, releaseMs, rssAfterStartBytes };
     log(
@@ -293,11 +293,11 @@ async function withIngest(
     });
   ingestRun.catch(() => undefined);
   await sleep(INGEST_LEAD_MS);
-  const before = await commitCounters(server.url);
+  const before = await commitCounters(server.adminUrl);
   const started = performance.now();
   const run = await read();
   const ended = performance.now();
-  const after = await commitCounters(server.url);
+  const after = await commitCounters(server.adminUrl);
   const ingest = await ingestRun;
   const wallSeconds = (ended - started) / 1000;
   return {
