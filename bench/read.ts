@@ -379,9 +379,9 @@ async function csvRuns(server: ServerProcess, load: LoadGenerator, ingestLoad: L
 }
 
 /**
- * The read path (issue 7, item 2) and the CSV part of item 3. The production service starts
- * on a database pre-filled with a year of synthetic counters for the Slovenian pack (its
- * first snapshot is computed from that file at start, and timed). The load process drives
+ * The read path: statistics and CSV downloads, alone and beside ingest. The production
+ * service starts on a database pre-filled with a year of synthetic counters for the Slovenian
+ * pack (its first snapshot is computed from that file at start, and timed). The load process drives
  * `GET /api/v1/stats` alone and, from a second load process, while reports arrive at a fixed
  * rate; then single CSV downloads of 1, 30 and 365 days at municipality level; then the CSV
  * of a year of regions, alone and with ingest; then the CSV downloads for a synthetic pack of
