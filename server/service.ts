@@ -176,7 +176,8 @@ export async function startService({ config, logDestination, now, webRoot }: Ser
     challengeLimit: abuse.challengeLimit,
     hsts: config.hsts,
   });
-  // The admin listener starts first, so its line is logged before "listening".
+  // The admin listener starts first: whoever waits for the "listening" line (a test, the
+  // benchmark) then finds the admin port already logged.
   let admin: Listener | undefined;
   if (config.adminPort === null) {
     logger.info('admin listener off (ADMIN_PORT=off): no /metrics, no /readyz');
