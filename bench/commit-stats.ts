@@ -19,9 +19,15 @@ function sample(text: string, name: string): number {
   return match ? Number(match[1]) : Number.NaN;
 }
 
+/** The service's Prometheus metrics, from its admin listener. */
+export async function serviceMetrics(adminUrl: string | undefined): Promise<string> {
+  if (adminUrl === undefined) throw new Error('the service has no admin listener (ADMIN_PORT=off?): no /metrics to read');
+  return (await fetch(`${adminUrl}/metrics`)).text();
+}
+
 /** Reads the group-commit histograms' sums and counts from `GET /metrics`. */
-export async function commitCounters(url: string): Promise<CommitCounters> {
-  const text = await (await fetch(`${url}/metrics`)).text();
+export async function commitCounters(adminUrl: string | undefined): Promise<CommitCounters> {
+  const text = await serviceMetrics(adminUrl);
   return {
     commits: sample(text, 'group_commit_batch_reports_count'),
     reports: sample(text, 'group_commit_batch_reports_sum'),

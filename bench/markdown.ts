@@ -469,7 +469,7 @@ export function resultsMarkdown(r: BenchResults, jsonName: string): string {
     '',
     `Packages: ${Object.entries(m.packages).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
     '',
-    '## Targets (issue 7)',
+    '## Targets',
     '',
     table(['Target', 'Measured', 'Status'], ['l', 'r', 'l'], r.targets.map((t) => [t.target, t.measured, STATUS[t.status]])),
     '',

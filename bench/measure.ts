@@ -16,7 +16,7 @@ export interface MeasuredRun extends LoadResult {
 
 /** Runs `spec` and adds the server's CPU and, with `commits`, the service's group-commit figures. */
 export async function measured(server: ServerProcess, load: LoadGenerator, spec: LoadSpec, commits = false): Promise<MeasuredRun> {
-  const countersBefore = commits ? await commitCounters(server.url) : undefined;
+  const countersBefore = commits ? await commitCounters(server.adminUrl) : undefined;
   const cpuBefore = server.cpuSeconds();
   const wallBefore = performance.now();
   const result = await load.run(spec);
@@ -24,7 +24,7 @@ export async function measured(server: ServerProcess, load: LoadGenerator, spec:
   const cpu = server.cpuSeconds() - cpuBefore;
   const run: MeasuredRun = { ...result, serverCpuPercent: (cpu / wall) * 100 };
   if (countersBefore) {
-    run.commit = commitStats(countersBefore, await commitCounters(server.url));
+    run.commit = commitStats(countersBefore, await commitCounters(server.adminUrl));
     run.commitShare = run.commit.seconds / wall;
   }
   return run;

@@ -11,7 +11,7 @@ import { openCountsStore } from '../aggregator/store.js';
 import { envSchema } from '../server/config.js';
 import { MAX_CSV_ROWS, MAX_JSON_ROWS } from '../server/stats.routes.js';
 import { reportBodies } from './bodies.js';
-import { commitCounters } from './commit-stats.js';
+import { commitCounters, serviceMetrics } from './commit-stats.js';
 import { REPORTS_PER_DAY, SYNTHETIC_MUNICIPALITIES } from './growth.js';
 import { SERVICE_MAIN } from './ingest.js';
 import { LoadGenerator } from './load-client.js';
@@ -199,7 +199,7 @@ async function startTimed(
   const startMs = performance.now() - started;
   try {
     const rssAfterStartBytes = server.memory().rss;
-    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    const metrics = await serviceMetrics(server.adminUrl);
     const releaseMs = metricSample(metrics, 'snapshot_release_duration_seconds_sum') * 1000;
     const start = { municipalities, days, ...filled, startMs, releaseMs, rssAfterStartBytes };
     log(
@@ -293,11 +293,11 @@ async function withIngest(
     });
   ingestRun.catch(() => undefined);
   await sleep(INGEST_LEAD_MS);
-  const before = await commitCounters(server.url);
+  const before = await commitCounters(server.adminUrl);
   const started = performance.now();
   const run = await read();
   const ended = performance.now();
-  const after = await commitCounters(server.url);
+  const after = await commitCounters(server.adminUrl);
   const ingest = await ingestRun;
   const wallSeconds = (ended - started) / 1000;
   return {
@@ -379,9 +379,9 @@ async function csvRuns(server: ServerProcess, load: LoadGenerator, ingestLoad: L
 }
 
 /**
- * The read path (issue 7, item 2) and the CSV part of item 3. The production service starts
- * on a database pre-filled with a year of synthetic counters for the Slovenian pack (its
- * first snapshot is computed from that file at start, and timed). The load process drives
+ * The read path: statistics and CSV downloads, alone and beside ingest. The production
+ * service starts on a database pre-filled with a year of synthetic counters for the Slovenian
+ * pack (its first snapshot is computed from that file at start, and timed). The load process drives
  * `GET /api/v1/stats` alone and, from a second load process, while reports arrive at a fixed
  * rate; then single CSV downloads of 1, 30 and 365 days at municipality level; then the CSV
  * of a year of regions, alone and with ingest; then the CSV downloads for a synthetic pack of

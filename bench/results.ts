@@ -29,7 +29,7 @@ export interface BenchResults {
   /** Snapshot cost by days and municipalities, ingest with 212 vs 2,000 municipalities. */
   growth?: GrowthResult;
   frontend: FrontendResult;
-  /** Scenarios of issue 7 this run could not measure, and why. */
+  /** Scenarios this run could not measure, and why. */
   notMeasured: { scenario: string; reason: string }[];
   targets: TargetCheck[];
   durationSeconds: number;

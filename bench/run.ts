@@ -38,8 +38,8 @@ async function optional<T>(scenario: string, skippedBy: string | undefined, notM
 }
 
 /**
- * `npm run bench`: every scenario of issue 7 this build supports, one after another on
- * 127.0.0.1, then bench/results/<date>-<commit>.json and bench/results/latest.md.
+ * `npm run bench`: every scenario this build supports (README, "Benchmarks"), one after
+ * another on 127.0.0.1, then bench/results/<date>-<commit>.json and bench/results/latest.md.
  */
 async function main(): Promise<void> {
   const started = performance.now();

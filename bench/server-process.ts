@@ -23,6 +23,8 @@ export interface ServerProcess {
   name: string;
   pid: number;
   url: string;
+  /** The service's admin listener (/metrics); absent for the baselines, which have none. */
+  adminUrl: string | undefined;
   memory(): ProcessMemory;
   cpuSeconds(): number;
   /** SIGTERM, then waits for the exit; resolves with the exit code. */
@@ -31,12 +33,13 @@ export interface ServerProcess {
 
 const START_TIMEOUT_MS = 15_000;
 
-function listeningPort(log: string): number | undefined {
+/** The port of the first log line with this message (`listening`, `admin listening`). */
+function loggedPort(log: string, msg: string): number | undefined {
   for (const line of log.split('\n')) {
-    if (!line.includes('"listening"')) continue;
+    if (!line.includes(`"${msg}"`)) continue;
     try {
       const entry = JSON.parse(line) as { msg?: string; port?: number };
-      if (entry.msg === 'listening' && entry.port) return entry.port;
+      if (entry.msg === msg && entry.port) return entry.port;
     } catch {
       // a partial line: read again
     }
@@ -46,7 +49,7 @@ function listeningPort(log: string): number | undefined {
 
 /**
  * Starts a server script as its own process on 127.0.0.1 and a free port, read from its
- * `listening` log line. Its output goes to files, not to a pipe this process would have to
+ * `listening` log line (the service's admin port, on another free port, from the line before). Its output goes to files, not to a pipe this process would have to
  * drain while the load runs.
  */
 export async function startServer(spec: ServerSpec): Promise<ServerProcess> {
@@ -57,7 +60,7 @@ export async function startServer(spec: ServerSpec): Promise<ServerProcess> {
   let child: ChildProcess;
   try {
     child = spawn(process.execPath, [...(spec.nodeArgs ?? []), spec.script], {
-      env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ...spec.env },
+      env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ADMIN_PORT: '0', ...spec.env },
       stdio: ['ignore', out, err],
     });
   } finally {
@@ -80,13 +83,15 @@ export async function startServer(spec: ServerSpec): Promise<ServerProcess> {
       throw new Error(`${spec.name} did not listen within ${startTimeoutMs} ms`);
     }
     await sleep(25);
-    port = listeningPort(readFileSync(outPath, 'utf8'));
+    port = loggedPort(readFileSync(outPath, 'utf8'), 'listening');
   }
+  const adminPort = loggedPort(readFileSync(outPath, 'utf8'), 'admin listening');
 
   return {
     name: spec.name,
     pid,
     url: `http://127.0.0.1:${port}`,
+    adminUrl: adminPort === undefined ? undefined : `http://127.0.0.1:${adminPort}`,
     memory: () => processMemory(pid),
     cpuSeconds: () => processCpuSeconds(pid),
     async stop() {

@@ -1,8 +1,8 @@
 import { envSchema } from '../server/config.js';
 
 /**
- * Variables that switch off the anti-abuse layers in front of the ingest core (issue 8:
- * proof-of-work and the rate limit), so the ingest scenario measures the core. Only those
+ * Variables that switch off the anti-abuse layers in front of the ingest core (proof of
+ * work and the rate limit), so the ingest scenario measures the core. Only those
  * the built server's configuration knows are reported as applied.
  */
 export const ANTI_ABUSE_OFF: Record<string, string> = {

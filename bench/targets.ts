@@ -3,7 +3,7 @@ import type { GrowthResult } from './growth.js';
 import type { IngestResult, TargetResult } from './ingest.js';
 import type { ReadResult } from './read.js';
 
-/** One target of issue 7 and where this run stands. */
+/** One performance target the service is built to meet, and where this run stands. */
 export interface TargetCheck {
   target: string;
   measured: string;

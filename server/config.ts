@@ -16,6 +16,12 @@ const endDate = z.preprocess(
   z.union([z.iso.date(), z.iso.datetime({ offset: true })], 'a date (2026-06-30) or a date-time with an offset (2026-06-30T18:00:00+02:00)').optional(),
 );
 const DAY_S = 86_400;
+/** A TCP port (0: any free one), or `off`. */
+const portOrOff = (fallback: number) =>
+  z
+    .union([z.literal('off'), z.coerce.number().int().min(0).max(65535)], 'a port number (0 to 65535) or off')
+    .default(fallback)
+    .transform((value) => (value === 'off' ? null : value));
 
 function isTimeZone(name: string): boolean {
   try {
@@ -59,6 +65,9 @@ export const envSchema = z.object({
   PROJECTION_MIN_REPORTS: count(1, 1_000_000, DEFAULT_RELEASE_POLICY.projectionMinReports),
   /** Day × municipality counters are kept this many days, then only their published values (whole ISO weeks). */
   RETENTION_DAYS: count(7, 3650, 30),
+  /** The admin listener (/metrics, /readyz): never the public address; `off` serves neither. */
+  ADMIN_HOST: z.string().min(1).default('127.0.0.1'),
+  ADMIN_PORT: portOrOff(9464),
 });
 
 export type Env = z.output<typeof envSchema>;
@@ -92,6 +101,9 @@ export interface Config {
   releasePolicy: ReleasePolicy;
   /** Counters of a week are replaced by its published values once its Monday is more than this many days old. */
   retentionDays: number;
+  adminHost: string;
+  /** The admin listener's port; null: no admin listener. */
+  adminPort: number | null;
 }
 
 export class ConfigError extends Error {
@@ -133,5 +145,7 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       projectionMinReports: e.PROJECTION_MIN_REPORTS,
     },
     retentionDays: e.RETENTION_DAYS,
+    adminHost: e.ADMIN_HOST,
+    adminPort: e.ADMIN_PORT,
   };
 }

@@ -41,7 +41,7 @@ export function documentApi(app: OpenAPIHono, pack: AreaPack): void {
       413: problem(`A body over ${MAX_REPORT_BYTES} bytes.`),
       415: problem('Not application/json.'),
       429: problem('Too many reports from one address; see Retry-After.'),
-      503: problem('The commit failed, or too many reports are arriving; send the report again (see Retry-After).'),
+      503: problem("The commit failed, too many reports are arriving, or the service's clock is set back behind its counters; nothing was counted: send the report again (see Retry-After)."),
     },
   });
   for (const [path, summary] of [

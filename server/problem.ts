@@ -1,6 +1,8 @@
-import type { Context } from 'hono';
+import type { Context, Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { STATUS_CODES } from 'node:http';
+import type { Logger } from './logger.js';
 
 /** One offending field of a request, as an RFC 9457 extension member. */
 export interface FieldError {
@@ -42,5 +44,40 @@ export function problemResponse(c: Context, status: ContentfulStatusCode, init: 
   return c.body(JSON.stringify(body), status, {
     'content-type': 'application/problem+json',
     ...init.headers,
+  });
+}
+
+/** Answers 405 with `Allow` for every known path asked with a method it does not serve. */
+function refuseOtherMethods(app: Hono): void {
+  const methodsByPath = new Map<string, Set<string>>();
+  for (const { path, method } of app.routes) {
+    if (method === 'ALL') continue;
+    const methods = methodsByPath.get(path) ?? new Set<string>();
+    methods.add(method);
+    if (method === 'GET') methods.add('HEAD');
+    methodsByPath.set(path, methods);
+  }
+  for (const [path, methods] of methodsByPath) {
+    const allow = [...methods].join(', ');
+    app.all(path, function methodNotAllowed() {
+      throw new ProblemError(405, { detail: `this resource answers ${allow}`, headers: { allow } });
+    });
+  }
+}
+
+/**
+ * Every error an app answers, as a problem document: 405 for another method on a known
+ * path, 404 for an unknown one, the status of a ProblemError or HTTPException, else 500.
+ * Called after the app's last route.
+ */
+export function answerProblems(app: Hono, logger: Logger): void {
+  refuseOtherMethods(app);
+  app.notFound((c) => problemResponse(c, 404, { detail: 'no such resource' }));
+  app.onError((error, c) => {
+    if (error instanceof ProblemError) return problemResponse(c, error.status, error.init);
+    if (error instanceof HTTPException) return problemResponse(c, error.status, { detail: error.message });
+    // The name only: messages of unexpected errors may quote request content (I2).
+    logger.error({ error: error.name }, 'unexpected error');
+    return problemResponse(c, 500, { detail: 'internal error' });
   });
 }

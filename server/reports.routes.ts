@@ -19,6 +19,8 @@ export interface ReportsParts {
   submit: (increments: Increments) => Promise<void>;
   /** Whether reports are still accepted (COLLECTION_ENDS); absent: always. */
   collecting?: (() => boolean) | undefined;
+  /** Whether a report may be counted on this day (clock-guard.ts); absent: any day. */
+  acceptsDay?: ((day: string) => boolean) | undefined;
   /** Counts a request against its sender's budget; absent: no rate limit. */
   rateLimit?: ((c: Context) => RateVerdict) | undefined;
   /** Absent: reports need no proof of work (POW_MAX_NUMBER=0). */
@@ -98,10 +100,11 @@ function isJson(contentType: string | undefined): boolean {
 
 /**
  * `POST /api/v1/reports`: the hot path, cheapest refusal first. 410 after the end of
- * collection, 415 for another type, 429 past the sender's budget, 413 past the size limit
- * (before parsing anything), then the proof of work (400/409), then the schema (400). It
- * computes the advice, folds, and answers 201 only after the commit (I6). The report is a
- * local of this handler and is gone when it returns (I3).
+ * collection, 503 when the clock is set back behind the counters, 415 for another type, 429
+ * past the sender's budget, 413 past the size limit (before parsing anything), then the
+ * proof of work (400/409), then the schema (400). It computes the advice, folds, and answers
+ * 201 only after the commit (I6). The report is a local of this handler and is gone when it
+ * returns (I3).
  */
 export function reportsRoutes(parts: ReportsParts): Hono {
   const schema = reportSchema(new Set(parts.areaPack.municipalityByCode.keys()));
@@ -117,6 +120,13 @@ export function reportsRoutes(parts: ReportsParts): Hono {
   app.post('/api/v1/reports', async function submitReport(c) {
     if (parts.collecting && !parts.collecting()) {
       throw new ProblemError(410, { detail: 'collection has ended; no more reports are accepted' });
+    }
+    const day = parts.today();
+    if (parts.acceptsDay && !parts.acceptsDay(day)) {
+      throw new ProblemError(503, {
+        detail: "the service's clock is wrong, so the report cannot be counted; please send it again later",
+        headers: { 'retry-after': '60' },
+      });
     }
     if (!isJson(c.req.header('content-type'))) {
       throw new ProblemError(415, { detail: 'send the report as application/json' });
@@ -147,7 +157,7 @@ export function reportsRoutes(parts: ReportsParts): Hono {
     const report: Report = parsed.data;
     const outcome = guide(report);
     try {
-      await parts.submit(fold(report, parts.today(), outcome));
+      await parts.submit(fold(report, day, outcome));
     } catch {
       // The report was not counted, so the same solution may carry it again.
       releaseProofOfWork?.();

@@ -6,15 +6,19 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DestinationStream } from 'pino';
 import { loadAreaPack } from '../aggregator/areas/index.js';
-import { dayClock } from '../aggregator/day.js';
+import { dayClock, dayIn } from '../aggregator/day.js';
 import { GroupCommit } from '../aggregator/group-commit.js';
 import { openCountsStore } from '../aggregator/store.js';
+import type { Hono } from 'hono';
 import { createAbuseGuard } from './abuse/abuse-guard.js';
+import { createAdminApp } from './admin.js';
 import { createApp } from './app.js';
+import { createClockGuard, newestStoredDay } from './clock-guard.js';
 import { collectionOpen } from './collection-end.js';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
+import { readiness } from './readiness.js';
 import { createReleaser } from './releaser.js';
 
 export interface ServiceOptions {
@@ -28,6 +32,8 @@ export interface ServiceOptions {
 
 export interface RunningService {
   url: string;
+  /** The admin listener (/metrics, /readyz); absent when ADMIN_PORT is off. */
+  adminUrl: string | undefined;
   logger: Logger;
   /** Every route the app registered (hono's `app.routes`), so tests can cover each one. */
   routes: readonly { method: string; path: string }[];
@@ -37,11 +43,21 @@ export interface RunningService {
   close(): Promise<void>;
 }
 
-function listening(server: Server): Promise<AddressInfo> {
-  return new Promise((resolve, reject) => {
+interface Listener {
+  server: Server;
+  url: string;
+  port: number;
+}
+
+/** Serves an app on a port and host; resolves once it listens. */
+async function listen(app: Hono, port: number, hostname: string): Promise<Listener> {
+  const server = serve({ fetch: app.fetch, port, hostname }) as Server;
+  const address = await new Promise<AddressInfo>((resolve, reject) => {
     server.once('listening', () => resolve(server.address() as AddressInfo));
     server.once('error', reject);
   });
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return { server, url: `http://${host}:${address.port}`, port: address.port };
 }
 
 /** How often a stopping server closes the keep-alive connections that have gone idle since. */
@@ -86,11 +102,13 @@ export async function startService({ config, logDestination, now, webRoot }: Ser
   if (config.databasePath !== ':memory:') mkdirSync(dirname(config.databasePath), { recursive: true, mode: 0o700 });
   const store = openCountsStore({ path: config.databasePath, synchronous: config.synchronous });
   const metrics = createMetrics();
+  let lastCommitOk = true;
   const groupCommit = new GroupCommit({
     commit: store.add,
     maxBatch: config.commitMaxBatch,
     onBatch: (stats) => {
       metrics.batch(stats);
+      lastCommitOk = stats.ok;
       if (!stats.ok) logger.error({ reports: stats.reports }, 'group commit failed');
     },
   });
@@ -99,6 +117,14 @@ export async function startService({ config, logDestination, now, webRoot }: Ser
   }, config.walTruncateIntervalMs);
   walTimer.unref();
   const clock = now ?? Date.now;
+  const clockGuard = createClockGuard({
+    newestDay: newestStoredDay(store),
+    frozenWeeks: store.frozenWeeks(),
+    logger,
+    now: clock,
+  });
+  const clockWarning = clockGuard.startWarning(dayIn(config.timeZone, clock()));
+  if (clockWarning) logger.warn(clockWarning);
   const releaser = createReleaser({
     counts: () => {
       metrics.countsRead();
@@ -120,7 +146,10 @@ export async function startService({ config, logDestination, now, webRoot }: Ser
     replacePeriods: (periods, rows) => {
       if (!store.replacePeriods(periods, rows)) logger.warn('the WAL could not be truncated after retention: another connection is reading the database');
     },
-    onRetention: (weeks) => logger.info(`retention: the counters of ${weeks.join(', ')} were replaced by their released values`),
+    onRetention: (weeks) => {
+      clockGuard.frozen(weeks);
+      logger.info(`retention: the counters of ${weeks.join(', ')} were replaced by their released values`);
+    },
     onRetentionError: (error) => logger.error({ error: error instanceof Error ? error.message : String(error) }, 'retention failed; it is retried at the next release'),
   });
   releaser.releaseNow();
@@ -140,33 +169,53 @@ export async function startService({ config, logDestination, now, webRoot }: Ser
     webRoot: pages,
     snapshot: releaser.current,
     collecting: collectionOpen(config.collectionEnds, now),
+    acceptsDay: clockGuard.accepts,
     collectionEnds: config.collectionEnds,
     proofOfWork: abuse.proofOfWork,
     rateLimit: abuse.rateLimit,
     challengeLimit: abuse.challengeLimit,
     hsts: config.hsts,
   });
-  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }) as Server;
+  // The admin listener starts first: whoever waits for the "listening" line (a test, the
+  // benchmark) then finds the admin port already logged.
+  let admin: Listener | undefined;
+  if (config.adminPort === null) {
+    logger.info('admin listener off (ADMIN_PORT=off): no /metrics, no /readyz');
+  } else {
+    const adminApp = createAdminApp({
+      logger,
+      metrics,
+      readiness: readiness({
+        databasePath: config.databasePath,
+        lastCommitOk: () => lastCommitOk,
+        snapshotTime: () => releaser.current().time,
+        now: clock,
+        maxSnapshotAgeMs: 2 * config.releaseIntervalMs,
+      }),
+    });
+    admin = await listen(adminApp, config.adminPort, config.adminHost);
+    logger.info({ port: admin.port }, 'admin listening');
+  }
+  const api = await listen(app, config.port, config.host);
   // While stopping, every answer closes its connection, so clients on keep-alive connections
   // (a proxy, a load test) move on instead of being cut off when the shutdown timeout ends.
   let draining = false;
-  server.prependListener('request', (_req, res) => {
+  api.server.prependListener('request', (_req, res) => {
     if (draining) res.setHeader('connection', 'close');
   });
-  const address = await listening(server);
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  logger.info({ port: address.port, areaPack: areaPack.id }, 'listening');
+  logger.info({ port: api.port, areaPack: areaPack.id }, 'listening');
 
   let closing: Promise<void> | undefined;
   return {
-    url: `http://${host}:${address.port}`,
+    url: api.url,
+    adminUrl: admin?.url,
     logger,
     routes: app.routes.map(({ method, path }) => ({ method, path })),
     releaseNow: () => void releaser.releaseNow(),
     close() {
       closing ??= (async () => {
         draining = true;
-        await closed(server, config.shutdownTimeoutMs);
+        await Promise.all([api, admin].map((listener) => listener && closed(listener.server, config.shutdownTimeoutMs)));
         groupCommit.commitNow();
         clearInterval(walTimer);
         clearInterval(releaseTimer);

@@ -27,6 +27,8 @@ describe('configuration', () => {
       releaseIntervalMs: 300_000,
       releasePolicy: { minReports: 10, minCount: 5, openDayMinNewReports: 10, projectionMinReports: 30 },
       retentionDays: 30,
+      adminHost: '127.0.0.1',
+      adminPort: 9464,
     });
   });
 
@@ -63,6 +65,8 @@ describe('configuration', () => {
       TRUST_PROXY: 'true',
       HSTS: 'yes',
       RETENTION_DAYS: '60',
+      ADMIN_HOST: '10.0.0.5',
+      ADMIN_PORT: '9100',
     });
     expect(config).toMatchObject({ port: 9000, host: '0.0.0.0', timeZone: 'UTC', synchronous: 'EXTRA', walTruncateIntervalMs: 2500, commitMaxBatch: 10, shutdownTimeoutMs: 1000 });
     expect(config).toMatchObject({
@@ -75,6 +79,8 @@ describe('configuration', () => {
       trustProxy: true,
       hsts: true,
       retentionDays: 60,
+      adminHost: '10.0.0.5',
+      adminPort: 9100,
     });
   });
 
@@ -105,6 +111,11 @@ describe('configuration', () => {
     expect(parseConfig({ COLLECTION_ENDS: value, TIME_ZONE: zone }).collectionEnds?.toISOString()).toBe(instant);
   });
 
+  it('reads ADMIN_PORT=off as no admin listener, and 0 as any free port', () => {
+    expect(parseConfig({ ADMIN_PORT: 'off' }).adminPort).toBeNull();
+    expect(parseConfig({ ADMIN_PORT: '0' }).adminPort).toBe(0);
+  });
+
   it('reads an empty COLLECTION_ENDS as no end', () => {
     expect(parseConfig({ COLLECTION_ENDS: '' }).collectionEnds).toBeNull();
   });
@@ -129,6 +140,8 @@ describe('configuration', () => {
     ['HSTS', 'enabled'],
     ['RETENTION_DAYS', '6'],
     ['RETENTION_DAYS', '30.5'],
+    ['ADMIN_PORT', 'none'],
+    ['ADMIN_PORT', '65536'],
   ])('refuses %s=%s with a message naming the variable', (name, value) => {
     expect(() => parseConfig({ [name]: value })).toThrow(new RegExp(`^invalid configuration: ${name}: `));
   });

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -13,14 +13,16 @@ import { MAX_RATE_LIMIT_SUBJECTS, MAX_SPENT_SOLUTIONS } from '../server/abuse/ab
 import { envSchema } from '../server/config.js';
 
 /**
- * The DPIA's data inventory, the operator guide and the notices, held against the code:
- * a field, answer value, metric, partition, case definition, guidance rule, database
- * column, configuration variable, published column or in-memory cap that changes in the
- * code without changing in dpia/ fails here, naming what is missing or left over.
+ * The DPIA's data inventory, the operator guide, the notices and the design document, held
+ * against the code: a field, answer value, metric, partition, case definition, guidance
+ * rule, database column, configuration variable, published column or in-memory cap that
+ * changes in the code without changing in dpia/ (or, for variables and invariants, in
+ * docs/design.md) fails here, naming what is missing or left over.
  */
 
 const ASSESSMENT = 'dpia/assessment.md';
 const OPERATOR = 'dpia/operator.md';
+const DESIGN = 'docs/design.md';
 const MORE = '<!-- more -->';
 
 function readDoc(path: string): string {
@@ -210,11 +212,7 @@ describe(`${ASSESSMENT}: the data inventory against the code`, () => {
       difference(rows.keys(), names),
       `variables in ${ASSESSMENT} 9.7 that envSchema does not have (planned ones belong in 9.8)`,
     ).toEqual([]);
-    for (const [name, type] of Object.entries(envSchema.shape)) {
-      const fallback = (type as { parse(v: unknown): unknown }).parse(undefined);
-      const documented = fallback === undefined ? 'unset' : `\`${String(fallback)}\``;
-      expect(rows.get(name)![1], `default of ${name} in ${ASSESSMENT} 9.7`).toBe(documented);
-    }
+    for (const name of names) expect(rows.get(name)![1], `default of ${name} in ${ASSESSMENT} 9.7`).toBe(documentedDefault(name));
   });
 
   it('states how many variables envSchema has', () => {
@@ -263,6 +261,65 @@ describe(`${OPERATOR}: configuration`, () => {
     const listed = new Set(backticked(readDoc(OPERATOR)));
     const missing = Object.keys(envSchema.shape).filter((name) => !listed.has(name));
     expect(missing, `variables of envSchema not mentioned in ${OPERATOR}`).toEqual([]);
+  });
+});
+
+/** The default of an envSchema variable as the documents write it: `value`, or unset. */
+function documentedDefault(name: string): string {
+  const fallback = (envSchema.shape[name as keyof typeof envSchema.shape] as { parse(v: unknown): unknown }).parse(undefined);
+  return fallback === undefined ? 'unset' : `\`${String(fallback)}\``;
+}
+
+describe(`${DESIGN}: configuration variables and invariants`, () => {
+  const design = readDoc(DESIGN);
+  const configuration = section(design, 2, /^Configuration$/, DESIGN);
+  const invariants = section(design, 2, /^Privacy invariants$/, DESIGN);
+  const names = Object.keys(envSchema.shape);
+
+  it('names every configuration variable of server/config.ts, and no other, with its default', () => {
+    const listed = new Map([...configuration.matchAll(/`([A-Z][A-Z0-9_]*)`\s+\((`[^`]*`|unset)/g)].map((m) => [m[1]!, m[2]!]));
+    expect(difference(names, listed.keys()), `variables of envSchema missing from the configuration section of ${DESIGN}`).toEqual([]);
+    expect(difference(listed.keys(), names), `variables in ${DESIGN} that envSchema does not have`).toEqual([]);
+    for (const [name, documented] of listed) expect(documented, `default of ${name} in ${DESIGN}`).toBe(documentedDefault(name));
+  });
+
+  it('names no variable anywhere that the code does not read', () => {
+    const variables = backticked(design).filter((t) => /^[A-Z][A-Z0-9]*(_[A-Z0-9]+)+$/.test(t));
+    expect(variables.length, `${DESIGN} names no configuration variable`).toBeGreaterThan(0);
+    expect(difference(variables, names), `variables named in ${DESIGN} that envSchema does not have`).toEqual([]);
+  });
+
+  it('defines the invariants I1, I2, … in order, each once', () => {
+    const defined = [...invariants.matchAll(/^- \*\*(I\d+)\*\* /gm)].map((m) => m[1]!);
+    expect(defined.length, `${DESIGN} defines no invariant`).toBeGreaterThan(0);
+    expect(defined, `invariants of ${DESIGN}`).toEqual(defined.map((_, i) => `I${i + 1}`));
+  });
+
+  it('names, for each invariant, tests that exist', () => {
+    for (const entry of invariants.split(/\n(?=- \*\*I\d+\*\*)/).filter((e) => e.startsWith('- **I'))) {
+      const id = /I\d+/.exec(entry)![0];
+      const tests = backticked(entry).filter((t) => t.startsWith('test/'));
+      expect(tests.length, `${DESIGN}: ${id} names no test that guards it`).toBeGreaterThan(0);
+      for (const test of tests) expect(existsSync(new URL(`../${test}`, import.meta.url)), `${DESIGN}: ${id} names ${test}, which does not exist`).toBe(true);
+    }
+  });
+
+  it('defines every invariant that the README, dpia/ and the code cite', () => {
+    const defined = new Set([...invariants.matchAll(/^- \*\*(I\d+)\*\* /gm)].map((m) => m[1]!));
+    const cited = new Map<string, string>();
+    const read = (folder: string, keep: (name: string) => boolean) =>
+      readdirSync(new URL(`../${folder}/`, import.meta.url), { recursive: true, encoding: 'utf8' })
+        .filter(keep)
+        .map((name) => `${folder}/${name}`);
+    const paths = [
+      'README.md',
+      ...read('dpia', (n) => n.endsWith('.md')),
+      ...['aggregator', 'server', 'web', 'test', 'bench'].flatMap((folder) => read(folder, (n) => n.endsWith('.ts'))),
+    ];
+    for (const path of paths) for (const m of readDoc(path).matchAll(/\b(I\d+)\b/g)) cited.set(m[1]!, path);
+    expect(cited.size, 'no invariant is cited anywhere').toBeGreaterThan(0);
+    const undefinedIds = [...cited].filter(([id]) => !defined.has(id)).map(([id, path]) => `${id} (${path})`);
+    expect(undefinedIds, `invariants cited but not defined in ${DESIGN}`).toEqual([]);
   });
 });
 

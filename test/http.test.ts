@@ -26,7 +26,7 @@ describe('service endpoints', () => {
   it('exposes request and group-commit metrics whose labels carry no user data', async () => {
     await service.post(VALID_REPORT);
     await service.post({ ...VALID_REPORT, area: 'nowhere' });
-    const res = await fetch(`${service.url}/metrics`);
+    const res = await fetch(`${service.adminUrl}/metrics`);
     expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
     const text = await res.text();
     expect(text).toMatch(/http_requests_total\{method="POST",route="\/api\/v1\/reports",status="201"\} [1-9]/);

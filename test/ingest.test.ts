@@ -5,8 +5,8 @@ import { dayIn } from '../aggregator/day.js';
 import { pick, seededRandom, subset } from './support/reports.js';
 import { startTestService, type TestService } from './support/service.js';
 
-// The expected counters are computed here from the questionnaire as written in issue 2, not
-// with the fold, so a wrong fold cannot agree with itself.
+// The expected counters are computed here from the questionnaire's answer values written out
+// below, not with the fold, so a wrong fold cannot agree with itself.
 const AGES = ['0-14', '15-24', '25-34', '35-44', '45-54', '55-64', '65-74', '75+'];
 const SYMPTOMS = ['fever', 'cough', 'shortness_of_breath', 'sore_throat', 'loss_of_smell_or_taste', 'fatigue', 'muscle_aches', 'headache', 'runny_nose', 'nausea_or_diarrhoea', 'chills'];
 const WARNINGS = ['severe_breathing_difficulty', 'chest_pain', 'confusion', 'bluish_lips_or_face'];

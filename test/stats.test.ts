@@ -30,7 +30,7 @@ describe('public statistics', () => {
     return { res, body: res.headers.get('content-type')?.includes('json') ? await res.json() : await res.text() };
   };
   const stats = async (query: string) => ((await get(`/api/v1/stats?${query}`)).body as { rows: Row[] }).rows;
-  const countsReads = async () => Number(/^counts_reads_total (\d+)/m.exec((await get('/metrics')).body as string)![1]);
+  const countsReads = async () => Number(/^counts_reads_total (\d+)/m.exec(await (await fetch(`${service.adminUrl}/metrics`)).text())![1]);
 
   beforeAll(async () => {
     service = await startTestService({}, { now: () => clock });

@@ -17,9 +17,9 @@ import {
 import { VALID_REPORT } from './support/reports.js';
 import { startTestService, type TestService } from './support/service.js';
 
-// Expected numbers come from GET /api/v1/stats and are written here the way the issue asks
-// (Slovenian number format, `<5` and `<10` markers), not from web/, so the page cannot agree
-// with itself by construction.
+// Expected numbers come from GET /api/v1/stats and are written here the way the dashboard
+// shows them (Slovenian number format, `<5` and `<10` markers), not taken from web/, so the
+// page cannot agree with itself by construction.
 
 const TIME_ZONE = 'Europe/Ljubljana';
 const DAY_MS = 86_400_000;
@@ -38,7 +38,7 @@ const squash = (text: string | null) => (text ?? '').replace(/\s+/g, ' ').trim()
 /** A published row, as the API serves it. */
 type Row = ReleasedRow;
 
-/** How the issue says a released number is shown. */
+/** How a released number is shown: the count, or the marker of why it is missing. */
 function shown(value: number | null, missing: string | null): string {
   if (value !== null) return count(value);
   if (missing === 'suppressed') return '<5';

@@ -18,8 +18,8 @@ import {
 } from './support/browser.js';
 import { startTestService, TEST_POW, type TestService } from './support/service.js';
 
-// Expected texts come from dpia/ and from the issue, not from web/, so the page cannot agree
-// with itself by construction.
+// Expected texts come from dpia/ or are written out here, not taken from web/, so the page
+// cannot agree with itself by construction.
 function noticeTitle(locale: 'sl' | 'en'): string {
   const markdown = readFileSync(new URL(`../dpia/notice.${locale}.md`, import.meta.url), 'utf8');
   return /^# (.+)$/m.exec(markdown)![1]!.trim();

@@ -4,7 +4,7 @@ export const EXPECTED_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
   "worker-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
-/** Asserts the headers every response must carry (issue 8, item 4), and those none may carry. */
+/** Asserts the headers every response must carry (dpia/assessment.md, M15), and those none may carry. */
 export function expectSecurityHeaders(res: Response, what: string, options: { hsts?: boolean } = {}): void {
   const h = res.headers;
   expect(h.get('content-security-policy'), `${what}: CSP`).toBe(EXPECTED_CSP);

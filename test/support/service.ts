@@ -43,8 +43,8 @@ export function expectPrivateLogs(lines: readonly string[], forbidden: readonly 
 export const TEST_POW: Partial<Config> = { powMaxNumber: 20, powCost: 1 };
 
 /**
- * The configuration a test service runs with: defaults, a free loopback port, a temp
- * database, and the abuse guards (proof of work, rate limit) off, since every test request
+ * The configuration a test service runs with: defaults, free loopback ports (public and
+ * admin), a temp database, and the abuse guards (proof of work, rate limit) off, since every test request
  * comes from 127.0.0.1; the tests of those guards turn them on (TEST_POW).
  */
 export function testConfig(dir: string, overrides: Partial<Config> = {}): Config {
@@ -57,6 +57,7 @@ export function testConfig(dir: string, overrides: Partial<Config> = {}): Config
     logLevel: 'debug',
     powMaxNumber: 0,
     rateLimitWindowMs: 0,
+    adminPort: 0,
     ...overrides,
   };
 }
