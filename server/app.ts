@@ -5,6 +5,7 @@ import { accessLog } from './access-log.js';
 import { areasRoutes } from './areas.routes.js';
 import type { Logger } from './logger.js';
 import type { ServiceMetrics } from './metrics.js';
+import type { PageInstance } from './page-instance.js';
 import { ProblemError, problemResponse } from './problem.js';
 import { type ReportsParts, reportsRoutes } from './reports.routes.js';
 import { securityHeaders } from './security-headers.js';
@@ -22,6 +23,8 @@ export interface AppParts extends ReportsParts, StatsParts, ChallengeParts {
   hsts?: boolean;
   /** The built web folder; without it the app serves the API only. */
   webRoot?: string;
+  /** What the pages say about this instance; absent: a demonstration instance. */
+  instance?: PageInstance;
 }
 
 /** Answers 405 with `Allow` for every known path asked with a method it does not serve. */
@@ -59,7 +62,10 @@ export function createApp(parts: AppParts): Hono {
   const stats = statsRoutes(parts);
   documentApi(stats, parts.areaPack);
   app.route('/', stats);
-  if (parts.webRoot) app.route('/', webRoutes({ webRoot: parts.webRoot }));
+  if (parts.webRoot) {
+    const instance = parts.instance ?? { operator: null, collectionEnds: null, timeZone: 'UTC' };
+    app.route('/', webRoutes({ webRoot: parts.webRoot, instance }));
+  }
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/metrics', async (c) =>
     c.body(await parts.metrics.registry.metrics(), 200, { 'content-type': parts.metrics.registry.contentType }),

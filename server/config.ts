@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_RELEASE_POLICY, type ReleasePolicy } from '../aggregator/release.js';
 import { collectionEndInstant } from './collection-end.js';
+import { type Operator, OperatorError, operatorEnvShape, operatorRequired, readOperator } from './operator.js';
 
 const seconds = (fallback: number) => z.coerce.number().positive().default(fallback);
 const count = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
@@ -59,6 +60,11 @@ export const envSchema = z.object({
   PROJECTION_MIN_REPORTS: count(1, 1_000_000, DEFAULT_RELEASE_POLICY.projectionMinReports),
   /** Day × municipality counters are kept this many days, then only their published values (whole ISO weeks). */
   RETENTION_DAYS: count(7, 3650, 30),
+  /** `production` refuses to start without the operator's identity; anything else runs a demonstration instance without it. */
+  NODE_ENV: z.enum(['production', 'development', 'test']).optional(),
+  /** A JSON file holding the operator's identity, instead of the OPERATOR_* variables. */
+  OPERATOR_FILE: z.string().optional(),
+  ...operatorEnvShape,
 });
 
 export type Env = z.output<typeof envSchema>;
@@ -92,6 +98,8 @@ export interface Config {
   releasePolicy: ReleasePolicy;
   /** Counters of a week are replaced by its published values once its Monday is more than this many days old. */
   retentionDays: number;
+  /** Who runs this instance, as the notices name it; null: a demonstration instance. */
+  operator: Operator | null;
 }
 
 export class ConfigError extends Error {
@@ -106,6 +114,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`invalid configuration: ${issue.path.join('.')}: ${issue.message}`);
   }
   const e = result.data;
+  let operator: Operator | null;
+  try {
+    operator = readOperator(e);
+    if (!operator && e.NODE_ENV === 'production') throw operatorRequired();
+  } catch (error) {
+    if (error instanceof OperatorError) throw new ConfigError(`invalid configuration: ${error.message}`);
+    throw error;
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -133,5 +149,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
       projectionMinReports: e.PROJECTION_MIN_REPORTS,
     },
     retentionDays: e.RETENTION_DAYS,
+    operator,
   };
 }

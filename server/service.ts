@@ -15,6 +15,7 @@ import { collectionOpen } from './collection-end.js';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
+import { pageInstance } from './page-instance.js';
 import { createReleaser } from './releaser.js';
 
 export interface ServiceOptions {
@@ -138,6 +139,7 @@ export async function startService({ config, logDestination, now, webRoot }: Ser
     logger,
     metrics,
     webRoot: pages,
+    instance: pageInstance(config),
     snapshot: releaser.current,
     collecting: collectionOpen(config.collectionEnds, now),
     collectionEnds: config.collectionEnds,
