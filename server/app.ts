@@ -5,6 +5,7 @@ import { areasRoutes } from './areas.routes.js';
 import type { Logger } from './logger.js';
 import type { ServiceMetrics } from './metrics.js';
 import { answerProblems } from './problem.js';
+import type { PageInstance } from './page-instance.js';
 import { type ReportsParts, reportsRoutes } from './reports.routes.js';
 import { securityHeaders } from './security-headers.js';
 import { documentApi } from './openapi.js';
@@ -21,6 +22,8 @@ export interface AppParts extends ReportsParts, StatsParts, ChallengeParts {
   hsts?: boolean;
   /** The built web folder; without it the app serves the API only. */
   webRoot?: string;
+  /** What the pages say about this instance; absent: a demonstration instance. */
+  instance?: PageInstance;
 }
 
 /** The public HTTP surface, built from injected parts so a test builds one in a line. */
@@ -40,7 +43,10 @@ export function createApp(parts: AppParts): Hono {
   const stats = statsRoutes(parts);
   documentApi(stats, parts.areaPack);
   app.route('/', stats);
-  if (parts.webRoot) app.route('/', webRoutes({ webRoot: parts.webRoot }));
+  if (parts.webRoot) {
+    const instance = parts.instance ?? { operator: null, collectionEnds: null, timeZone: 'UTC' };
+    app.route('/', webRoutes({ webRoot: parts.webRoot, instance }));
+  }
   // For load balancers: no detail. Metrics and readiness are on the admin listener (admin.ts).
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   answerProblems(app, parts.logger);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DEFAULT_RELEASE_POLICY, type ReleasePolicy } from '../aggregator/release.js';
 import { collectionEndInstant } from './collection-end.js';
+import { type Operator, OperatorError, operatorEnvShape, operatorRequired, readOperator } from './operator.js';
 
 const seconds = (fallback: number) => z.coerce.number().positive().default(fallback);
 const count = (min: number, max: number, fallback: number) => z.coerce.number().int().min(min).max(max).default(fallback);
@@ -68,6 +69,11 @@ export const envSchema = z.object({
   /** The admin listener (/metrics, /readyz): never the public address; `off` serves neither. */
   ADMIN_HOST: z.string().min(1).default('127.0.0.1'),
   ADMIN_PORT: portOrOff(9464),
+  /** `production` refuses to start without the operator's identity; anything else runs a demonstration instance without it. */
+  NODE_ENV: z.enum(['production', 'development', 'test']).optional(),
+  /** A JSON file holding the operator's identity, instead of the OPERATOR_* variables. */
+  OPERATOR_FILE: z.string().optional(),
+  ...operatorEnvShape,
 });
 
 export type Env = z.output<typeof envSchema>;
@@ -104,6 +110,8 @@ export interface Config {
   adminHost: string;
   /** The admin listener's port; null: no admin listener. */
   adminPort: number | null;
+  /** Who runs this instance, as the notices name it; null: a demonstration instance. */
+  operator: Operator | null;
 }
 
 export class ConfigError extends Error {
@@ -118,6 +126,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`invalid configuration: ${issue.path.join('.')}: ${issue.message}`);
   }
   const e = result.data;
+  let operator: Operator | null;
+  try {
+    operator = readOperator(e);
+    if (!operator && e.NODE_ENV === 'production') throw operatorRequired();
+  } catch (error) {
+    if (error instanceof OperatorError) throw new ConfigError(`invalid configuration: ${error.message}`);
+    throw error;
+  }
   return {
     port: e.PORT,
     host: e.HOST,
@@ -147,5 +163,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     retentionDays: e.RETENTION_DAYS,
     adminHost: e.ADMIN_HOST,
     adminPort: e.ADMIN_PORT,
+    operator,
   };
 }

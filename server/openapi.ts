@@ -35,7 +35,7 @@ export function documentApi(app: OpenAPIHono, pack: AreaPack): void {
         content: { 'application/json': { schema: z.object({ outcome: z.enum(GUIDANCE_OUTCOMES), questionnaireVersion: z.number().int() }) } },
       },
       400: problem('Invalid JSON, an invalid report, or a missing, invalid or expired proof of work; `errors` names each field.'),
-      409: problem('A proof of work already used: the report it carried may already be counted.'),
+      409: problem('The proof of work was already used by a report that was counted: a retry of that report learns here that it counted.'),
       405: problem('Another method.'),
       410: problem('Collection has ended.'),
       413: problem(`A body over ${MAX_REPORT_BYTES} bytes.`),

@@ -74,18 +74,25 @@ const POW_REFUSALS: Record<PowRefusal, string> = {
   malformed: `the ${POW_HEADER} header is not an ALTCHA payload; solve a new challenge`,
   invalid: `the proof of work in ${POW_HEADER} is not valid; solve a new challenge`,
   expired: 'the proof-of-work challenge has expired; solve a new challenge',
-  replayed: 'this proof of work was already used, so the report it carried may already be counted; solve a new challenge to send another',
+  replayed: 'this proof of work was already used by a report that was counted; solve a new challenge to send another',
   full: 'too many reports are arriving; please send it again shortly',
 };
 
+type Settle = (counted: boolean) => void;
+
 /**
  * Verifies and spends the request's proof of work: 400 when missing, malformed, invalid or
- * expired, 409 when already spent, 503 when the set of spent solutions is full.
+ * expired, 409 when a report it carried was counted, 503 when the set of spent solutions is
+ * full. While another request with the same solution is still being checked or committed,
+ * it waits for that one's outcome, so a retry learns the truth instead of a guess. Gives
+ * the function that settles the solution once this report's fate is known (a promise of it
+ * only in that rare wait, to keep the hot path free of one).
  */
-function spendProofOfWork(c: Context, proofOfWork: ProofOfWork | undefined): (() => void) | undefined {
+function spendProofOfWork(c: Context, proofOfWork: ProofOfWork | undefined): Settle | undefined | Promise<Settle | undefined> {
   if (!proofOfWork) return undefined;
   const verdict = proofOfWork.verify(c.req.header(POW_HEADER));
-  if (verdict.ok) return verdict.release;
+  if (verdict.ok) return verdict.settle;
+  if (verdict.reason === 'pending') return verdict.settled.then(() => spendProofOfWork(c, proofOfWork));
   const detail = POW_REFUSALS[verdict.reason];
   if (verdict.reason === 'replayed') throw new ProblemError(409, { detail });
   if (verdict.reason === 'full') throw new ProblemError(503, { detail, headers: { 'retry-after': String(verdict.retryAfterS ?? 1) } });
@@ -139,34 +146,40 @@ export function reportsRoutes(parts: ReportsParts): Hono {
       });
     }
     const text = await readLimited(c);
-    const releaseProofOfWork = spendProofOfWork(c, parts.proofOfWork);
-    let body: unknown;
+    const spent = spendProofOfWork(c, parts.proofOfWork);
+    const settleProofOfWork = spent instanceof Promise ? await spent : spent;
+    let counted = false;
     try {
-      body = JSON.parse(text);
-    } catch {
-      throw new ProblemError(400, {
-        detail: 'the body is not valid JSON',
-        errors: [{ field: '(body)', pointer: '', detail: 'not valid JSON' }],
-      });
+      let body: unknown;
+      try {
+        body = JSON.parse(text);
+      } catch {
+        throw new ProblemError(400, {
+          detail: 'the body is not valid JSON',
+          errors: [{ field: '(body)', pointer: '', detail: 'not valid JSON' }],
+        });
+      }
+      const parsed = schema.safeParse(body);
+      if (!parsed.success) {
+        const errors = fieldErrors(parsed.error);
+        throw new ProblemError(400, { detail: `invalid report: ${errors.map((e) => e.field).join(', ')}`, errors });
+      }
+      const report: Report = parsed.data;
+      const outcome = guide(report);
+      try {
+        await parts.submit(fold(report, day, outcome));
+      } catch {
+        throw new ProblemError(503, {
+          detail: 'the report could not be stored; please send it again',
+          headers: { 'retry-after': '5' },
+        });
+      }
+      counted = true;
+      return c.body(answers.get(outcome)!, 201, { 'content-type': 'application/json' });
+    } finally {
+      // A report that was refused or not stored gives its solution back for another try.
+      settleProofOfWork?.(counted);
     }
-    const parsed = schema.safeParse(body);
-    if (!parsed.success) {
-      const errors = fieldErrors(parsed.error);
-      throw new ProblemError(400, { detail: `invalid report: ${errors.map((e) => e.field).join(', ')}`, errors });
-    }
-    const report: Report = parsed.data;
-    const outcome = guide(report);
-    try {
-      await parts.submit(fold(report, day, outcome));
-    } catch {
-      // The report was not counted, so the same solution may carry it again.
-      releaseProofOfWork?.();
-      throw new ProblemError(503, {
-        detail: 'the report could not be stored; please send it again',
-        headers: { 'retry-after': '5' },
-      });
-    }
-    return c.body(answers.get(outcome)!, 201, { 'content-type': 'application/json' });
   });
   return app;
 }

@@ -19,6 +19,7 @@ import type { Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { readiness } from './readiness.js';
+import { pageInstance } from './page-instance.js';
 import { createReleaser } from './releaser.js';
 
 export interface ServiceOptions {
@@ -167,6 +168,7 @@ export async function startService({ config, logDestination, now, webRoot }: Ser
     logger,
     metrics,
     webRoot: pages,
+    instance: pageInstance(config),
     snapshot: releaser.current,
     collecting: collectionOpen(config.collectionEnds, now),
     acceptsDay: clockGuard.accepts,

@@ -1,12 +1,15 @@
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { readdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { type PageInstance, withInstance } from './page-instance.js';
 import { ProblemError } from './problem.js';
 
 export interface WebParts {
   /** The built web folder (`dist/web`): one `<page>.html` per page and hashed files in `assets/`. */
   webRoot: string;
+  /** What the pages are told about this instance (its operator, the end of collection). */
+  instance: PageInstance;
 }
 
 /** Hashed file names change with their content, so browsers may keep them for a year. */
@@ -24,7 +27,8 @@ function notBuilt(): never {
 /**
  * The pages and their files. Every `<name>.html` in the web root is a page at `/<name>`
  * (`index.html` at `/`), so adding a page means adding an HTML entry to the Vite build.
- * Files are sent as built, precompressed (`.br`, `.gz`) when the browser accepts it.
+ * A page is read once at start and carries the instance in a meta element; the other files
+ * are sent as built, precompressed (`.br`, `.gz`) when the browser accepts it.
  */
 export function webRoutes(parts: WebParts): Hono {
   const root = resolve(parts.webRoot);
@@ -43,16 +47,8 @@ export function webRoutes(parts: WebParts): Hono {
   const pages = readdirSync(root).filter((file) => file.endsWith('.html'));
   for (const file of pages) {
     const path = file === 'index.html' ? '/' : `/${file.slice(0, -'.html'.length)}`;
-    app.get(
-      path,
-      serveStatic({
-        root,
-        path: file,
-        precompressed: true,
-        onFound: (_path, c) => void c.header('cache-control', REVALIDATE),
-      }),
-      notBuilt,
-    );
+    const page = withInstance(readFileSync(join(root, file), 'utf8'), parts.instance);
+    app.get(path, (c) => c.body(page, 200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': REVALIDATE }));
   }
   return app;
 }

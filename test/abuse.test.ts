@@ -2,13 +2,17 @@ import { type Challenge, createChallenge, solveChallenge, verifySolution } from 
 import { deriveKey } from 'altcha-lib/algorithms/pbkdf2';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { Hono } from 'hono';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { loadAreaPack } from '../aggregator/areas/index.js';
 import { CHALLENGES_PER_REPORT } from '../server/abuse/abuse-guard.js';
 import { forwardedAddress, rateLimitSubject } from '../server/abuse/client-address.js';
-import { createProofOfWork } from '../server/abuse/proof-of-work.js';
+import { createProofOfWork, type ProofOfWork } from '../server/abuse/proof-of-work.js';
 import { RateLimiter } from '../server/abuse/rate-limit.js';
 import { ReplaySet } from '../server/abuse/replay-set.js';
 import { verifyIssuedSolution } from '../server/abuse/verify-solution.js';
+import { ProblemError, problemResponse } from '../server/problem.js';
+import { reportsRoutes } from '../server/reports.routes.js';
 import { solvedPayload } from './support/altcha.js';
 import { readCounts } from './support/counts.js';
 import { VALID_REPORT } from './support/reports.js';
@@ -172,6 +176,89 @@ describe('proof of work (ALTCHA)', () => {
     expect((await postWith(payload)).status).toBe(201);
     expect(reportsCounted(service.databasePath)).toBe(before + 1);
   });
+
+  it('gives a solution back when its report is refused (400), so 409 always means counted', async () => {
+    const before = reportsCounted(service.databasePath);
+    const payload = await solved();
+    await expectProblem(await postWith(payload, { ...VALID_REPORT, ageBand: '200+' }), 400);
+    await expectProblem(await postWith(payload, '{"not json'), 400);
+    expect(reportsCounted(service.databasePath)).toBe(before);
+    expect((await postWith(payload)).status).toBe(201);
+    await expectProblem(await postWith(payload), 409);
+    expect(reportsCounted(service.databasePath)).toBe(before + 1);
+  });
+
+});
+
+describe('proof of work: a retry while the first attempt is still in flight', () => {
+  const pack = loadAreaPack('si');
+  const pow = createProofOfWork({ maxNumber: 10, cost: 1, ttlMs: 60_000, maxSpent: 100 });
+  /** The real proof of work, with every verdict it gives recorded. */
+  const verdicts: string[] = [];
+  const watched: ProofOfWork = {
+    issue: () => pow.issue(),
+    sweep: () => pow.sweep(),
+    get spent() {
+      return pow.spent;
+    },
+    verify(header) {
+      const verdict = pow.verify(header);
+      verdicts.push(verdict.ok ? 'ok' : verdict.reason);
+      return verdict;
+    },
+  };
+  /** Each report's commit, settled by the test. */
+  const commits: { resolve: () => void; reject: (error: Error) => void }[] = [];
+  const app = new Hono();
+  app.route(
+    '/',
+    reportsRoutes({
+      areaPack: pack,
+      today: () => '2026-03-02',
+      proofOfWork: watched,
+      submit: () => new Promise<void>((resolve, reject) => void commits.push({ resolve, reject })),
+    }),
+  );
+  app.onError((error, c) => (error instanceof ProblemError ? problemResponse(c, error.status, error.init) : c.text('unexpected', 500)));
+  const send = (altcha: string) =>
+    app.request('/api/v1/reports', { method: 'POST', headers: { 'content-type': 'application/json', 'x-altcha': altcha }, body: JSON.stringify(VALID_REPORT) });
+  const solve = async () => {
+    const challenge = await pow.issue();
+    return encode({ challenge, solution: await solveChallenge({ challenge, deriveKey }) });
+  };
+
+  /** A first attempt held in its commit, and a retry with the same solution that waits for it. */
+  const retryWhileCommitting = async () => {
+    const altcha = await solve();
+    const first = send(altcha);
+    await vi.waitFor(() => expect(commits).toHaveLength(1));
+    const retry = send(altcha);
+    await vi.waitFor(() => expect(verdicts).toEqual(['ok', 'pending']));
+    return { first, retry };
+  };
+
+  beforeEach(() => {
+    verdicts.length = 0;
+    commits.length = 0;
+  });
+
+  it('waits for the first attempt, and answers 409 once it is counted', async () => {
+    const { first, retry } = await retryWhileCommitting();
+    commits[0]!.resolve();
+    expect((await first).status).toBe(201);
+    expect((await retry).status).toBe(409);
+    expect(commits).toHaveLength(1);
+  });
+
+  it('waits for the first attempt, and counts the retry itself when the first was not stored', async () => {
+    const { first, retry } = await retryWhileCommitting();
+    commits[0]!.reject(new Error('disk full'));
+    expect((await first).status).toBe(503);
+    await vi.waitFor(() => expect(commits).toHaveLength(2));
+    commits[1]!.resolve();
+    expect((await retry).status).toBe(201);
+    expect(verdicts).toEqual(['ok', 'pending', 'ok']);
+  });
 });
 
 describe('proof of work: the fast check agrees with altcha-lib', () => {
@@ -248,7 +335,9 @@ describe('proof of work: expiry and the replay set', () => {
     const challenge = await pow.issue();
     const solution = await solveChallenge({ challenge, deriveKey });
     const header = encode({ challenge, solution });
-    expect((await pow.verify(header)).ok).toBe(true);
+    const first = pow.verify(header);
+    if (!first.ok) throw new Error(`refused: ${first.reason}`);
+    first.settle(true);
     expect(await pow.verify(header)).toEqual({ ok: false, reason: 'replayed' });
     expect(pow.spent).toBe(1);
 

@@ -1,6 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../server/config.js';
+import { TEST_OPERATOR, TEST_OPERATOR_ENV } from './support/operator.js';
 import { MAIN } from './support/process.js';
 
 describe('configuration', () => {
@@ -29,6 +33,7 @@ describe('configuration', () => {
       retentionDays: 30,
       adminHost: '127.0.0.1',
       adminPort: 9464,
+      operator: null,
     });
   });
 
@@ -151,5 +156,96 @@ describe('configuration', () => {
     expect(result.status).toBe(2);
     expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^invalid configuration: TIME_ZONE: /)]);
     expect(result.stdout).toBe('');
+  });
+});
+
+describe("configuration: the operator's identity", () => {
+  const dir = mkdtempSync(join(tmpdir(), 'operator-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const file = (name: string, content: unknown) => {
+    const path = join(dir, name);
+    writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+    return path;
+  };
+  /** The built service started with only these variables (and PATH): its exit code and output. */
+  const start = (env: Record<string, string>) =>
+    spawnSync(process.execPath, [MAIN], { env: { PATH: process.env.PATH, ...env }, encoding: 'utf8', timeout: 20_000 });
+
+  it('reads it from the OPERATOR_* variables, one text for every language', () => {
+    expect(parseConfig(TEST_OPERATOR_ENV).operator).toEqual({
+      controllerName: 'Zavod za preskusno zdravje',
+      controllerAddress: 'Preskusna ulica 1, 1000 Ljubljana',
+      controllerEmail: 'info@preskus.example',
+      dpoEmail: 'dpo@preskus.example',
+      hostingCountry: 'SI',
+      legalBasis: 'Zakon o nalezljivih boleznih (ZNB)',
+      noticeDate: '2026-12-01',
+    });
+  });
+
+  it('reads it from the operator file, with texts per language', () => {
+    expect(parseConfig({ OPERATOR_FILE: file('operator.json', TEST_OPERATOR) }).operator).toEqual(TEST_OPERATOR);
+  });
+
+  it('runs as a demonstration instance without it, unless in production', () => {
+    expect(parseConfig({}).operator).toBeNull();
+    expect(parseConfig({ NODE_ENV: 'development' }).operator).toBeNull();
+    expect(parseConfig({ NODE_ENV: 'production', ...TEST_OPERATOR_ENV }).operator).not.toBeNull();
+    expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(
+      /^invalid configuration: NODE_ENV=production needs the operator's identity: set OPERATOR_FILE, or OPERATOR_CONTROLLER_NAME, .*OPERATOR_NOTICE_DATE/,
+    );
+  });
+
+  it.each([
+    ['OPERATOR_CONTROLLER_EMAIL', 'not-an-address'],
+    ['OPERATOR_DPO_EMAIL', 'dpo at example'],
+    ['OPERATOR_HOSTING_COUNTRY', 'US'],
+    ['OPERATOR_HOSTING_COUNTRY', 'Slovenia'],
+    ['OPERATOR_NOTICE_DATE', '1. 12. 2026'],
+    ['OPERATOR_SOURCE_CODE', 'http://code.example/plain-http'],
+    ['OPERATOR_LEGAL_BASIS', '[member-state law, to be completed by the controller]'],
+    ['OPERATOR_CONTROLLER_NAME', ''.padEnd(501, 'x')],
+  ])('refuses %s=%s with a message naming the variable', (name, value) => {
+    expect(() => parseConfig({ ...TEST_OPERATOR_ENV, [name]: value })).toThrow(new RegExp(`^invalid configuration: ${name}: `));
+  });
+
+  it('names every variable missing from an incomplete identity', () => {
+    const { OPERATOR_DPO_EMAIL: _dpo, OPERATOR_LEGAL_BASIS: _law, ...rest } = TEST_OPERATOR_ENV;
+    expect(() => parseConfig(rest)).toThrow(
+      "invalid configuration: the operator's identity is incomplete: OPERATOR_DPO_EMAIL, OPERATOR_LEGAL_BASIS not set",
+    );
+  });
+
+  it.each([
+    ['a file that does not exist', () => join(dir, 'missing.json'), /OPERATOR_FILE: .*missing\.json: cannot be read \(ENOENT\)$/],
+    ['a file that is not JSON', () => file('broken.json', '{"controllerName":'), /OPERATOR_FILE: .*broken\.json: not JSON$/],
+    ['an unknown field', () => file('extra.json', { ...TEST_OPERATOR, phone: '01 234 56 78' }), /OPERATOR_FILE: .*extra\.json: phone: /],
+    ['a missing field', () => file('short.json', { ...TEST_OPERATOR, dpoEmail: undefined }), /OPERATOR_FILE: .*short\.json: dpoEmail: missing$/],
+    ['a text for one language only', () => file('half.json', { ...TEST_OPERATOR, legalBasis: { sl: 'ZNB' } }), /OPERATOR_FILE: .*half\.json: legalBasis: /],
+    ['a bad country', () => file('country.json', { ...TEST_OPERATOR, hostingCountry: 'CH' }), /OPERATOR_FILE: .*country\.json: hostingCountry: /],
+  ])('refuses %s, naming the file and the field', (_name, path, message) => {
+    expect(() => parseConfig({ OPERATOR_FILE: path() })).toThrow(message);
+  });
+
+  it('refuses the file and the variables together', () => {
+    expect(() => parseConfig({ OPERATOR_FILE: file('both.json', TEST_OPERATOR), OPERATOR_DPO_EMAIL: 'x@example.org' })).toThrow(
+      /^invalid configuration: OPERATOR_FILE: give the operator file or OPERATOR_DPO_EMAIL, not both$/,
+    );
+  });
+
+  it('refuses to start in production mode without it: exit code 2 and one line naming what is missing', () => {
+    const result = start({ NODE_ENV: 'production', PORT: '0' });
+    expect(result.status).toBe(2);
+    const lines = result.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/^invalid configuration: NODE_ENV=production needs the operator's identity: set OPERATOR_FILE, or /);
+    for (const name of Object.keys(TEST_OPERATOR_ENV)) expect(lines[0]).toContain(name);
+    expect(result.stdout).toBe('');
+  });
+
+  it('refuses to start in production mode with an operator file it cannot read', () => {
+    const result = start({ NODE_ENV: 'production', PORT: '0', OPERATOR_FILE: join(dir, 'nowhere.json') });
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split('\n')).toEqual([expect.stringMatching(/^invalid configuration: OPERATOR_FILE: .*nowhere\.json: cannot be read/)]);
   });
 });

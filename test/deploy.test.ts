@@ -148,7 +148,9 @@ describe('deploy/symptom-self-report.env', () => {
   });
 
   it('is a configuration the service accepts, on loopback, with the abuse guards on', () => {
-    const config = parseConfig(env);
+    // The example operator file stands in for the controller's own.
+    const config = parseConfig({ ...env, OPERATOR_FILE: 'deploy/operator.example.json' });
+    expect(config.operator).not.toBeNull();
     expect(config).toMatchObject({ host: '127.0.0.1', adminHost: '127.0.0.1', trustProxy: true, logLevel: 'info', synchronous: 'FULL' });
     expect(config.powMaxNumber).toBeGreaterThan(0);
     expect(config.rateLimitWindowMs).toBe(600_000);

@@ -332,15 +332,17 @@ describe('the Art. 13 notices', () => {
   const parts = (lang: keyof typeof notices) => {
     const lines = text[lang].split('\n');
     const at = lines.flatMap((line, i) => (line === MORE ? [i] : []));
-    expect(at, `${notices[lang]} must have exactly one line "${MORE}" ending the short notice`).toHaveLength(1);
+    expect(at, `${notices[lang]} must have exactly one line "${MORE}" ending the first layer`).toHaveLength(1);
     return { short: lines.slice(0, at[0]).join('\n'), full: lines.slice(at[0]! + 1).join('\n') };
   };
   const h2 = (md: string) => md.split('\n').filter((line) => /^## /.test(line)).length;
+  const items = (md: string) => md.split('\n').filter((line) => /^- /.test(line)).length;
 
-  it('split into the short notice of step 1 and the rest of /privacy', () => {
+  it('split into the first layer, a list above the questions, and the sections of the full notice', () => {
     for (const lang of ['sl', 'en'] as const) {
       const { short, full } = parts(lang);
-      expect(h2(short), `${notices[lang]} has no level-2 heading before "${MORE}"`).toBeGreaterThan(0);
+      expect(items(short), `${notices[lang]} has no list before "${MORE}"`).toBeGreaterThan(0);
+      expect(h2(short), `${notices[lang]}: the first layer is one list, without sections`).toBe(0);
       expect(h2(full), `${notices[lang]} has no level-2 heading after "${MORE}"`).toBeGreaterThan(0);
     }
   });
@@ -348,13 +350,19 @@ describe('the Art. 13 notices', () => {
   it('have the same structure in both languages', () => {
     const sl = parts('sl');
     const en = parts('en');
-    expect(h2(sl.short), `level-2 headings before "${MORE}": ${notices.sl} vs ${notices.en}`).toBe(h2(en.short));
+    expect(items(sl.short), `items of the first layer: ${notices.sl} vs ${notices.en}`).toBe(items(en.short));
     expect(h2(sl.full), `level-2 headings after "${MORE}": ${notices.sl} vs ${notices.en}`).toBe(h2(en.full));
+    const placeholders = (md: string) => [...md.matchAll(/\{[^}]+\}/g)].map((m) => m[0]);
+    expect(placeholders(text.sl), `placeholders: ${notices.sl} vs ${notices.en}`).toEqual(placeholders(text.en));
   });
 
-  it('name the supervisory authority in the short notice', () => {
+  it('leave no bracketed placeholder for anyone to fill in by hand', () => {
+    for (const lang of ['sl', 'en'] as const) expect(text[lang], notices[lang]).not.toMatch(/\[[^\]]*\]/);
+  });
+
+  it('name the supervisory authority in the first layer', () => {
     for (const lang of ['sl', 'en'] as const) {
-      expect(parts(lang).short, `${notices[lang]}: the short notice must name the supervisory authority`).toContain(
+      expect(parts(lang).short, `${notices[lang]}: the first layer must name the supervisory authority`).toContain(
         'Informacijski pooblaščenec',
       );
     }

@@ -66,8 +66,11 @@ describe('the interface text', () => {
   it('has advice for every outcome of the decision table in every language', () => {
     for (const locale of LOCALES) {
       for (const outcome of GUIDANCE_OUTCOMES) {
-        expect(ADVICE[locale][outcome].title, `${locale} ${outcome}`).toMatch(/\S/);
-        expect(ADVICE[locale][outcome].steps.length).toBeGreaterThan(0);
+        const text = ADVICE[locale][outcome];
+        // The last title and summary hold whatever the answers, so there is always one.
+        for (const lines of [text.title, text.summary]) expect(lines.at(-1), `${locale} ${outcome}`).toMatchObject({ text: expect.stringMatching(/\S/) });
+        for (const lines of [text.title, text.summary]) expect(lines.at(-1)?.if ?? lines.at(-1)?.unless, `${locale} ${outcome}: the last line has no condition`).toBeUndefined();
+        expect(text.steps.filter((line) => !line.if && !line.unless).length, `${locale} ${outcome}: a step for every answer`).toBeGreaterThan(0);
       }
     }
   });

@@ -2,7 +2,16 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAreaPack } from '../aggregator/areas/index.js';
 import { BUILT_FORM } from './support/browser.js';
+import { TEST_OPERATOR } from './support/operator.js';
 import { startTestService, type TestService } from './support/service.js';
+
+/** The instance a page was served with, read back from its meta element as a browser would. */
+function instanceOf(html: string): unknown {
+  const content = /<meta name="instance" content="([^"]*)"/.exec(html)?.[1];
+  if (content === undefined) return undefined;
+  const text = content.replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  return JSON.parse(text);
+}
 
 describe('the pages and the areas, served by the service', () => {
   let service: TestService;
@@ -21,7 +30,27 @@ describe('the pages and the areas, served by the service', () => {
       const html = await res.text();
       expect(html).toMatch(/<script type="module" crossorigin src="\/assets\/[\w-]+\.js"><\/script>/);
       // Nothing inline that a strict CSP would refuse, nothing from another origin.
-      expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>|<style|\sstyle=|https?:\/\//);
+      expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>|<style|\sstyle=|(?:src|href)=["']?(?:https?:)?\/\//);
+    }
+  });
+
+  it('tells every page about the instance in a meta element: here, a demonstration without an operator', async () => {
+    for (const path of ['/', '/privacy', '/dashboard']) {
+      const html = await (await fetch(`${service.url}${path}`)).text();
+      expect(instanceOf(html), path).toEqual({ operator: null, collectionEnds: null, timeZone: 'Europe/Ljubljana' });
+    }
+  });
+
+  it('gives the pages the operator’s identity as configured, escaped as an attribute value', async () => {
+    const operated = await startTestService({ operator: TEST_OPERATOR, collectionEnds: new Date('2026-06-30T22:00:00Z') });
+    try {
+      const html = await (await fetch(`${operated.url}/`)).text();
+      expect(instanceOf(html)).toEqual({ operator: TEST_OPERATOR, collectionEnds: '2026-06-30T22:00:00.000Z', timeZone: 'Europe/Ljubljana' });
+      // The operator's quotes and ampersands stay inside the attribute.
+      expect(html).not.toContain('"Oblak"');
+      expect(html).not.toMatch(/& Co/);
+    } finally {
+      await operated.stop();
     }
   });
 

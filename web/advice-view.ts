@@ -1,34 +1,22 @@
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
-import type { GuidanceOutcome } from '../aggregator/guidance.js';
+import type { GuidanceInput, GuidanceOutcome } from '../aggregator/guidance.js';
 import { FIELDS } from '../aggregator/questionnaire.js';
 import { adviceFor } from './advice.js';
-import type { SendFailure } from './api-client.js';
 import { labels } from './labels.js';
 import { pageHref } from './localization.js';
-import { type MessageId, t } from './messages.js';
+import { t } from './messages.js';
 import { base } from './styles.js';
 
-/** What happened to the answers: added to the statistics, kept in the browser, or refused. */
-export type Delivery = 'sent' | 'local' | SendFailure;
-
-const DELIVERY: Record<Delivery, MessageId> = {
-  sent: 'advice.sent',
-  local: 'advice.notSent',
-  invalid: 'advice.failed.unavailable',
-  closed: 'advice.failed.closed',
-  limited: 'advice.failed.limited',
-  duplicate: 'advice.failed.duplicate',
-  unavailable: 'advice.failed.unavailable',
-  offline: 'advice.failed.offline',
-};
-
-/** Step 3: the advice for the outcome, what happened to the answers, and where to go next. */
+/**
+ * Step 2: the advice for the person's answers, worked out in the browser, so it is shown at
+ * once and never waits on the network. The offer to send (slot `offer`) follows what to do
+ * now; where to go next comes last.
+ */
 export class AdviceView extends LitElement {
   static override properties = {
     outcome: {},
-    delivery: {},
-    sending: { type: Boolean },
+    answers: { attribute: false },
   };
   static override styles = [
     base,
@@ -78,34 +66,20 @@ export class AdviceView extends LitElement {
       li {
         margin: 0 0 0.5rem;
       }
-      .delivery {
-        margin: 0 0 1.5rem;
-        padding: 0.75rem 1rem;
-        border-left: 4px solid var(--primary);
-        background: var(--page);
-      }
-      .delivery.failed {
-        border-left-color: var(--error);
-      }
-      .delivery p {
-        margin: 0;
-      }
-      .delivery .button {
-        margin-top: 0.75rem;
-      }
       .note {
         color: var(--muted);
       }
       .next {
         display: flex;
-        flex-direction: column;
+        flex-wrap: wrap;
         gap: 1rem;
-        align-items: flex-start;
+        align-items: center;
         margin-top: 2rem;
         padding-top: 1.5rem;
         border-top: 1px solid var(--soft-line);
       }
       .next p {
+        flex-basis: 100%;
         margin: 0;
       }
     `,
@@ -113,23 +87,19 @@ export class AdviceView extends LitElement {
 
   /** The outcome of the decision table for the person's answers. */
   declare outcome: GuidanceOutcome;
-  /** What happened to the answers. */
-  declare delivery: Delivery;
-  /** Whether the answers are being sent again. */
-  declare sending: boolean;
+  /** The answers it came from, which the wording follows. */
+  declare answers: GuidanceInput;
 
   constructor() {
     super();
     this.outcome = 'no_symptoms';
-    this.delivery = 'local';
-    this.sending = false;
+    this.answers = { ageBand: '25-34', symptoms: [], warningSigns: [], contact: 'no', test: 'not_tested' };
     updateWhenLocaleChanges(this);
   }
 
   override render() {
-    const advice = adviceFor(this.outcome);
+    const advice = adviceFor(this.outcome, this.answers);
     const emergency = this.outcome === 'emergency';
-    const failed = this.delivery !== 'sent' && this.delivery !== 'local';
     const warningSigns = labels().warningSigns.values;
     return html`${emergency
         ? html`<div class="urgent">
@@ -137,18 +107,11 @@ export class AdviceView extends LitElement {
             <a class="call" href="tel:112">${t('emergency.call')}</a>
           </div>`
         : html`<p class="lead">${advice.summary}</p>`}
-      <div class="delivery ${failed ? 'failed' : ''}" role="status">
-        <p>${t(DELIVERY[this.delivery])}</p>
-        ${failed && this.delivery !== 'closed'
-          ? html`<button type="button" class="button secondary" ?disabled=${this.sending} @click=${this._onRetry}>
-              ${this.sending ? t('questions.sending') : t('advice.retry')}
-            </button>`
-          : nothing}
-      </div>
       <h2>${t('advice.next')}</h2>
       <ol>
         ${advice.steps.map((step) => html`<li>${step}</li>`)}
       </ol>
+      <slot name="offer"></slot>
       ${emergency
         ? nothing
         : html`<h2>${t('advice.when112')}</h2>
@@ -160,16 +123,13 @@ export class AdviceView extends LitElement {
       <p class="note">${t('advice.notDiagnosis')}</p>
       <div class="next">
         <p><a href=${pageHref('/dashboard')}>${t('advice.dashboard')}</a></p>
-        <button type="button" class="button secondary" @click=${this._onRestart}>${t('advice.restart')}</button>
+        <button type="button" class="button secondary" @click=${() => this._emit('change-answers')}>${t('advice.changeAnswers')}</button>
+        <button type="button" class="button secondary" @click=${() => this._emit('restart')}>${t('advice.restart')}</button>
       </div>`;
   }
 
-  private _onRetry() {
-    this.dispatchEvent(new CustomEvent('retry', { bubbles: true, composed: true }));
-  }
-
-  private _onRestart() {
-    this.dispatchEvent(new CustomEvent('restart', { bubbles: true, composed: true }));
+  private _emit(name: 'change-answers' | 'restart') {
+    this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true }));
   }
 }
 

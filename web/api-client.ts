@@ -1,14 +1,11 @@
 import type { Challenge } from 'altcha-lib';
-import { GUIDANCE_OUTCOMES, type GuidanceOutcome } from '../aggregator/guidance.js';
-import type { Report } from '../aggregator/questionnaire.js';
 import type { AreaOption } from './area-search.js';
 
-/** Why a report was not counted, as the person is told. */
-export type SendFailure = 'invalid' | 'closed' | 'limited' | 'duplicate' | 'unavailable' | 'offline';
-
-export type SendResult =
-  | { ok: true; outcome: GuidanceOutcome }
-  | { ok: false; failure: SendFailure; status: number; fieldErrors: { field: string; detail: string }[] };
+/** The service's answer to a report: its status and the fields it refused, if any. */
+export interface PostAnswer {
+  status: number;
+  fieldErrors: { field: string; detail: string }[];
+}
 
 /** What a report needs, from `GET /api/v1/status`. */
 export interface ServiceStatus {
@@ -19,48 +16,39 @@ export interface ServiceStatus {
 // Our own origin only, nothing to remember: no credentials, no cache, no referrer.
 const PRIVATE: RequestInit = { credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' };
 
-function isOutcome(value: unknown): value is GuidanceOutcome {
-  return (GUIDANCE_OUTCOMES as readonly unknown[]).includes(value);
-}
-
-function failureOf(status: number): SendFailure {
-  if (status === 400) return 'invalid';
-  if (status === 410) return 'closed';
-  if (status === 429) return 'limited';
-  // The same proof of work came back: the report it carried may already be counted.
-  if (status === 409) return 'duplicate';
-  return 'unavailable';
-}
-
 async function getJson<T>(path: string, init: RequestInit = {}): Promise<T> {
   const response = await fetch(path, { ...PRIVATE, ...init });
   if (!response.ok) throw new Error(`${path}: ${response.status}`);
   return (await response.json()) as T;
 }
 
-/** Sends a report with consent; the answer is the server's advice or why it was refused. */
-export async function sendReport(report: Report, proofOfWork?: string): Promise<SendResult> {
-  let response: Response;
+/**
+ * Posts a report, already serialised, so that a retry sends exactly the same bytes. Null
+ * when no answer came: the request failed or took longer than `timeoutMs`, and the report
+ * may or may not have been counted.
+ */
+export async function postReport(body: string, proofOfWork: string | undefined, timeoutMs: number): Promise<PostAnswer | null> {
+  const abort = new AbortController();
+  const timer = setTimeout(() => abort.abort(), timeoutMs);
   try {
-    response = await fetch('/api/v1/reports', {
+    const response = await fetch('/api/v1/reports', {
       ...PRIVATE,
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(proofOfWork ? { 'x-altcha': proofOfWork } : {}) },
-      body: JSON.stringify(report),
+      body,
+      signal: abort.signal,
     });
+    const problem: unknown = response.ok ? undefined : await response.json().catch(() => undefined);
+    const errors = (problem as { errors?: unknown } | undefined)?.errors;
+    const fieldErrors = Array.isArray(errors)
+      ? errors.filter((e): e is { field: string; detail: string } => typeof e?.field === 'string' && typeof e?.detail === 'string')
+      : [];
+    return { status: response.status, fieldErrors };
   } catch {
-    return { ok: false, failure: 'offline', status: 0, fieldErrors: [] };
+    return null;
+  } finally {
+    clearTimeout(timer);
   }
-  const body: unknown = await response.json().catch(() => undefined);
-  if (response.status === 201 && isOutcome((body as { outcome?: unknown } | undefined)?.outcome)) {
-    return { ok: true, outcome: (body as { outcome: GuidanceOutcome }).outcome };
-  }
-  const errors = (body as { errors?: unknown } | undefined)?.errors;
-  const fieldErrors = Array.isArray(errors)
-    ? errors.filter((e): e is { field: string; detail: string } => typeof e?.field === 'string' && typeof e?.detail === 'string')
-    : [];
-  const failure = response.ok ? 'unavailable' : failureOf(response.status);
-  return { ok: false, failure, status: response.status, fieldErrors };
 }
 
 /** Whether reports are accepted now and whether they need a proof of work. */

@@ -22,9 +22,9 @@ export function isSymptomatic(draft: Draft): boolean {
 function isAsked(field: FieldDefinition, draft: Draft, contributing: boolean): boolean {
   switch (field.kind) {
     case 'consent':
-      return false; // asked on its own, with the notice
+      return false; // asked on its own, in the offer to send beside the advice
     case 'area':
-      return contributing; // the advice does not depend on it: not asked when nothing is sent
+      return contributing; // the advice does not depend on it: asked only for sending
     case 'choice':
       return !field.onlyWhenSymptomatic || isSymptomatic(draft);
     case 'set':

@@ -108,8 +108,8 @@ export const LABELS: Record<Locale, QuestionnaireLabels> = {
       },
     },
     consent: {
-      question: 'Strinjam se, da se moji odgovori pošljejo in prištejejo v statistiko, kot je opisano zgoraj.',
-      hint: 'Neobvezno. Če polja ne označite, se nič ne pošlje, nasvet pa dobite vseeno.',
+      question: 'Strinjam se, da se moji odgovori pošljejo in prištejejo v statistiko, kot je opisano v obvestilu.',
+      hint: 'Če polja ne označite, se nič ne pošlje. Nasvet zgoraj velja vseeno.',
     },
   },
   en: {
@@ -191,8 +191,8 @@ export const LABELS: Record<Locale, QuestionnaireLabels> = {
       },
     },
     consent: {
-      question: 'I agree to send my answers to be added to the statistics, as described above.',
-      hint: 'Optional. If you leave it unticked, nothing is sent and you still get the advice.',
+      question: 'I agree to send my answers to be added to the statistics, as described in the notice.',
+      hint: 'If you leave it unticked, nothing is sent. The advice above applies either way.',
     },
   },
 };

@@ -6,6 +6,9 @@ export const LOCALES = ['sl', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'sl';
 
+/** The BCP 47 tag dates and numbers are written in, per language. */
+const INTL_LOCALES: Record<Locale, string> = { sl: 'sl-SI', en: 'en-GB' };
+
 /** Each language named in itself, for the switcher. */
 export const LOCALE_NAMES: Record<Locale, string> = { sl: 'Slovenščina', en: 'English' };
 
@@ -32,15 +35,28 @@ export function currentLocale(): Locale {
 export async function switchLocale(locale: Locale): Promise<void> {
   await setLocale(locale);
   document.documentElement.lang = locale;
+  showLocaleInAddress();
+}
+
+/** Puts the current language in the address, keeping the history entry's state (the report flow's step). */
+function showLocaleInAddress(): void {
+  const locale = currentLocale();
   const url = new URL(location.href);
   if (locale === DEFAULT_LOCALE) url.searchParams.delete('lang');
   else url.searchParams.set('lang', locale);
-  history.replaceState(null, '', url);
+  if (url.href !== location.href) history.replaceState(history.state, '', url);
+}
+
+/** The BCP 47 tag of the current language, for Intl. */
+export function intlLocale(): string {
+  return INTL_LOCALES[currentLocale()];
 }
 
 /** The language the page was opened in: `?lang=` of its address, else the default. */
 export function startLocalization(): Promise<void> {
   const requested = new URL(location.href).searchParams.get('lang');
+  // Back and Forward within the page keep the language chosen since, and say so in the address.
+  window.addEventListener('popstate', showLocaleInAddress);
   return switchLocale(isLocale(requested) ? requested : DEFAULT_LOCALE);
 }
 

@@ -1,17 +1,17 @@
 // The notices in dpia/, turned into HTML at build time by vite/notice-markdown.ts.
 
-/** The part of a notice before its `<!-- more -->` line. */
-declare module '*.md?essential' {
+/** The first layer of a notice: the part before its `<!-- more -->` line. */
+declare module '*.md?first-layer' {
   /** The text of the notice's first-level heading. */
   export const title: string;
-  /** HTML of the part, without the heading. */
+  /** HTML of the first layer, with its placeholders. */
   export const html: string;
 }
 
-/** A whole notice. */
-declare module '*.md?full' {
+/** The rest of a notice, after its first layer. */
+declare module '*.md?rest' {
   /** The text of the notice's first-level heading. */
   export const title: string;
-  /** HTML of the whole notice, without the heading. */
+  /** HTML of the rest, with its placeholders. */
   export const html: string;
 }

@@ -3,13 +3,13 @@ import { css, html, LitElement } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
 import { pageHref } from './localization.js';
 import { t } from './messages.js';
-import { fullNotice } from './full-notice.js';
 import { noticeText } from './notice-styles.js';
+import { firstLayer, restOfNotice } from './notices.js';
 import './site-footer.js';
 import './site-header.js';
 import { base } from './styles.js';
 
-/** /privacy: the whole data protection notice from dpia/, in the chosen language. */
+/** /privacy: the whole data protection notice from dpia/, its first layer first, in the chosen language. */
 export class PrivacyPage extends LitElement {
   static override styles = [
     base,
@@ -64,14 +64,14 @@ export class PrivacyPage extends LitElement {
   }
 
   override render() {
-    const notice = fullNotice();
-    // The notice is our own build-time HTML from dpia/.
+    const first = firstLayer();
+    // The notices are our own build-time HTML from dpia/, filled with escaped configuration values.
     return html`<site-header home></site-header>
       <main>
         <article>
           <h1>${t('privacy.title')}</h1>
-          <p class="lead">${notice.title}</p>
-          <div class="notice">${unsafeHTML(notice.html)}</div>
+          <p class="lead">${first.title}</p>
+          <div class="notice">${unsafeHTML(first.html)}${unsafeHTML(restOfNotice().html)}</div>
           <p class="back"><a href=${pageHref('/')}>${t('privacy.back')}</a></p>
         </article>
       </main>

@@ -58,7 +58,7 @@ export class SetQuestion extends LitElement {
           </label>`,
         )}
         <p class="or" aria-hidden="true">${t('questions.or')}</p>
-        <label class="option">
+        <label class="option none">
           <input type="checkbox" name="none" .checked=${live(this.value?.length === 0)} @change=${this._onNone} />
           <span>${text?.none}</span>
         </label>

@@ -1,11 +1,12 @@
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement } from 'lit';
+import './demo-banner.js';
 import './locale-switch.js';
 import { pageHref } from './localization.js';
 import { t } from './messages.js';
 import { base } from './styles.js';
 
-/** The service's name and the language switcher, at the top of every page. */
+/** The service's name and the language switcher, at the top of every page; above them, on a demonstration instance, its banner. */
 export class SiteHeader extends LitElement {
   static override properties = { home: { type: Boolean } };
   static override styles = [
@@ -80,7 +81,8 @@ export class SiteHeader extends LitElement {
         <path d="M13 7h6v6h6v6h-6v6h-6v-6H7v-6h6z" fill="#fff" />
       </svg>
       <span><span class="name">${t('app.name')}</span><span class="topic">${t('app.topic')}</span></span>`;
-    return html`<header>
+    return html`<demo-banner></demo-banner>
+      <header>
       <div class="bar">
         ${this.home ? html`<a class="brand" href=${pageHref('/')}>${brand}</a>` : html`<div class="brand">${brand}</div>`}
         <locale-switch></locale-switch>

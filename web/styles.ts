@@ -62,6 +62,18 @@ export const base = css`
     background: var(--primary-soft);
     color: var(--primary-dark);
   }
+  /* An action in the flow of text: it looks like a link but does not leave the page. */
+  .link-button {
+    min-height: 2.75rem;
+    padding: 0.25rem 0;
+    border: 0;
+    background: none;
+    color: var(--primary);
+    font: inherit;
+    text-decoration: underline;
+    text-underline-offset: 0.15em;
+    cursor: pointer;
+  }
   .visually-hidden {
     position: absolute;
     width: 1px;
@@ -78,7 +90,7 @@ export const base = css`
 /** A question: its fieldset or label, hint, error and answer options. */
 export const question = css`
   :host {
-    margin: 0 0 2rem;
+    margin: 0 0 1.5rem;
   }
   fieldset {
     min-width: 0;
@@ -108,16 +120,24 @@ export const question = css`
     padding-left: 0.875rem;
     border-left: 4px solid var(--error);
   }
+  /* Two columns wherever two fit (not at 320 px, nor with large text): the whole form stays
+     within a few screens on a phone. */
   .options {
     display: grid;
-    gap: 0.5rem;
+    grid-template-columns: repeat(auto-fill, minmax(max(9.25rem, calc(50% - 0.25rem)), 1fr));
+    gap: 0.375rem;
     margin-top: 0.5rem;
+  }
+  .options > .or,
+  .options > .none {
+    grid-column: 1 / -1;
   }
   .option {
     display: flex;
-    gap: 0.75rem;
+    gap: 0.5rem;
     align-items: flex-start;
-    padding: 0.625rem 0.75rem;
+    /* 44 px tall with one line of text: a comfortable target, and the form stays short on a phone. */
+    padding: 0.5625rem 0.625rem;
     border: 1px solid var(--soft-line);
     border-radius: var(--radius);
     background: var(--surface);
@@ -138,7 +158,7 @@ export const question = css`
     accent-color: var(--primary);
   }
   .or {
-    margin: 0.25rem 0;
+    margin: 0;
     color: var(--muted);
   }
 `;

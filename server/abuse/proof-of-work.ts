@@ -19,11 +19,19 @@ export interface ProofOfWorkOptions {
 }
 
 export type PowRefusal = 'missing' | 'malformed' | 'invalid' | 'expired' | 'replayed' | 'full';
-export type PowVerdict = { ok: true; release: () => void } | { ok: false; reason: PowRefusal; retryAfterS?: number };
+export type PowVerdict =
+  | { ok: true; settle: (counted: boolean) => void }
+  /** The same solution carries a report still being checked or committed: ask again once `settled`. */
+  | { ok: false; reason: 'pending'; settled: Promise<void> }
+  | { ok: false; reason: PowRefusal; retryAfterS?: number };
 
 export interface ProofOfWork {
   issue(): Promise<Challenge>;
-  /** Checks the header's payload and spends it; `release` gives it back if the report fails to commit. */
+  /**
+   * Checks the header's payload and spends it. `settle(true)` once its report is committed;
+   * `settle(false)` gives it back (the report was refused or its commit failed), so that a
+   * solution is refused as `replayed` only when a report it carried was counted.
+   */
   verify(header: string | undefined): PowVerdict;
   /** Forgets spent solutions whose challenges have expired. */
   sweep(): void;
@@ -61,6 +69,8 @@ export function createProofOfWork(options: ProofOfWorkOptions): ProofOfWork {
   const hmacSignatureSecret = randomBytes(32).toString('hex');
   const hmacKeySignatureSecret = randomBytes(32).toString('hex');
   const spent = new ReplaySet({ maxEntries: options.maxSpent });
+  // Solutions whose report is not settled yet, with whoever waits to learn whether it counted.
+  const inFlight = new Map<string, (() => void)[] | undefined>();
   const lowest = Math.ceil(options.maxNumber / 2);
 
   return {
@@ -84,10 +94,27 @@ export function createProofOfWork(options: ProofOfWorkOptions): ProofOfWork {
       if (!result.verified) return { ok: false, reason: 'invalid' };
       // 128 bits of the signature identify the challenge; half the memory of the whole.
       const key = payload.challenge.signature!.slice(0, 32);
+      if (inFlight.has(key)) {
+        const settled = new Promise<void>((resolve) => {
+          const waiters = inFlight.get(key) ?? [];
+          waiters.push(resolve);
+          inFlight.set(key, waiters);
+        });
+        return { ok: false, reason: 'pending', settled };
+      }
       const verdict = spent.spend(key, payload.challenge.parameters.expiresAt ?? 0);
       if (verdict === 'replayed') return { ok: false, reason: 'replayed' };
       if (verdict === 'full') return { ok: false, reason: 'full', retryAfterS: spent.secondsUntilRoom };
-      return { ok: true, release: () => spent.release(key) };
+      inFlight.set(key, undefined);
+      return {
+        ok: true,
+        settle(counted) {
+          if (!counted) spent.release(key);
+          const waiters = inFlight.get(key);
+          inFlight.delete(key);
+          for (const wake of waiters ?? []) wake();
+        },
+      };
     },
     sweep: () => spent.sweep(),
     get spent() {

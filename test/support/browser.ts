@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Locator, type Page, type Request } from 'playwright-core';
@@ -30,6 +30,41 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
+/**
+ * One browser for the tests of a file: launched before them (once the pages are known to be
+ * built) and closed after. Call it in a `describe`; the function gives the browser.
+ */
+export function sharedBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    expect(existsSync(BUILT_FORM), 'dist/web is missing: run `npm run build` first').toBe(true);
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
+}
+
+/**
+ * Answers the questions of the form with the mouse, one click each: a value, or `none` for
+ * the explicit "none of these" of a question with several answers.
+ */
+export async function answer(page: Page, answers: Record<string, string | readonly string[]>): Promise<void> {
+  for (const [question, given] of Object.entries(answers)) {
+    for (const value of typeof given === 'string' ? [given] : given) {
+      await page.locator(`#q-${question} input[${value === 'none' ? 'name' : 'value'}="${value}"]`).check();
+    }
+  }
+}
+
+/** Beside the advice: ticks the offer's consent box and chooses a municipality by typing its name. */
+export async function agreeToSend(page: Page, municipality: string): Promise<void> {
+  await page.locator('contribution-offer #consent').check();
+  await page.locator('#q-area input').fill(municipality);
+  await page.locator('#q-area [role="option"]', { hasText: municipality }).first().click();
+}
+
 /** A page with everything it requested and every problem it reported. */
 export interface WatchedPage {
   context: BrowserContext;
@@ -40,9 +75,14 @@ export interface WatchedPage {
   problems: string[];
 }
 
-/** A fresh context (no cookies, no storage) and page at the given width. */
-export async function openPage(browser: Browser, width = 360): Promise<WatchedPage> {
-  const context = await browser.newContext({ viewport: { width, height: 780 }, deviceScaleFactor: 1, locale: 'sl-SI' });
+/** A fresh context (no cookies, no storage) and page at the given width (and height; with a touch screen, for `tap`). */
+export async function openPage(browser: Browser, width = 360, options: { height?: number; touch?: boolean } = {}): Promise<WatchedPage> {
+  const context = await browser.newContext({
+    viewport: { width, height: options.height ?? 780 },
+    deviceScaleFactor: 1,
+    locale: 'sl-SI',
+    hasTouch: options.touch ?? false,
+  });
   const page = await context.newPage();
   const requests: Request[] = [];
   const problems: string[] = [];
@@ -175,4 +215,38 @@ export async function expectNoHorizontalScroll(page: Page, view: string): Promis
     clientWidth: document.documentElement.clientWidth,
   }));
   expect(scrollWidth, `horizontal scrolling on ${view}`).toBeLessThanOrEqual(clientWidth);
+}
+
+/**
+ * All the text of the page, shadow roots included, hidden parts too (a closed `<details>`,
+ * an attribute a screen reader reads): what a placeholder check must look through.
+ */
+export function deepText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const parts: string[] = [];
+    const visit = (root: Node) => {
+      for (const node of Array.from(root.childNodes)) {
+        if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+        if (node instanceof Element) {
+          for (const name of ['aria-label', 'title', 'alt', 'placeholder']) {
+            const value = node.getAttribute(name);
+            if (value) parts.push(value);
+          }
+          if (node.shadowRoot) visit(node.shadowRoot);
+          if (node.tagName !== 'SCRIPT' && node.tagName !== 'STYLE') visit(node);
+        }
+      }
+    };
+    visit(document.body);
+    parts.push(document.title);
+    return parts.join(' ');
+  });
+}
+
+/** Where an element is in the page (not the viewport): its top and bottom in CSS pixels. */
+export async function pageBox(locator: Locator): Promise<{ top: number; bottom: number }> {
+  return locator.evaluate((element) => {
+    const box = element.getBoundingClientRect();
+    return { top: box.top + window.scrollY, bottom: box.bottom + window.scrollY };
+  });
 }

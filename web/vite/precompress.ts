@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
 
-const COMPRESSIBLE = /\.(?:html|js|css|svg|json)$/;
+const COMPRESSIBLE = /\.(?:js|css|svg|json)$/;
 
 function* files(dir: string): Generator<string> {
   for (const name of readdirSync(dir)) {
