@@ -1,7 +1,7 @@
 import { BY_AGE, METRICS } from './metrics.js';
 import { PROJECTED_METRICS } from './projection.js';
 import { QUESTIONNAIRE_ID, QUESTIONNAIRE_TITLE, QUESTIONNAIRE_VERSION } from './questionnaire.js';
-import type { ReleasedRow } from './snapshot.js';
+import type { ReleasedRow } from './released-rows.js';
 
 /**
  * The data dictionary of the published rows: one entry per column, in the order of the CSV,
@@ -16,8 +16,7 @@ export interface Column {
 }
 
 const MISSING = [
-  { value: 'suppressed', label: 'held back by the release policy (a count from 1 to 4, or a complement of one)' },
-  { value: 'below_minimum', label: 'the area-period has fewer reports than the minimum (10 by default)' },
+  { value: 'below_minimum', label: 'the area-period published fewer reports than the minimum (10 by default), so it publishes nothing else' },
   { value: 'not_applicable', label: 'this field does not apply to this row' },
 ];
 const missing = (of: string): Omit<Column, 'name'> => ({
@@ -42,13 +41,18 @@ const COLUMN_LIST: { [K in keyof ReleasedRow]: Omit<Column, 'name'> } = {
     description: `What is counted, from questionnaire ${QUESTIONNAIRE_ID} version ${QUESTIONNAIRE_VERSION} (${QUESTIONNAIRE_TITLE}).`,
     values: METRICS.map((m) => ({ value: m.name, label: m.description })),
   },
-  value: { type: 'integer', description: 'The number of reports of the area and period counted in the metric; empty when held back.' },
+  value: {
+    type: 'integer',
+    description:
+      'The number of reports of the area and period counted in the metric, perturbed by the cell key method: off by a few at most, never 1 or 2, the same whenever the same reports are counted; perturbed totals need not equal the sum of their parts. Empty when held back.',
+  },
   missing_value: missing('value'),
-  sample_size: { type: 'integer', description: 'The number of reports of the area and period (the denominator of the share); empty when held back.' },
+  sample_size: { type: 'integer', description: 'The number of reports of the area and period (the denominator of the share), perturbed like value; empty when held back.' },
   missing_sample_size: missing('sample_size'),
+  provisional: { type: 'boolean', description: "True for today's numbers, published at fixed times of the day and replaced by the next publication and, once the day closes, by its final numbers." },
   share: share('The share of reporters counted in the metric (value / sample_size).'),
-  stderr: share('The binomial standard error of the share.'),
-  ci_low: share('The lower bound of the 95% Wilson score interval of the share.'),
+  stderr: share("The standard error of the share: the binomial one, with the perturbation's variance added."),
+  ci_low: share('The lower bound of the 95% Wilson score interval of the share (with the perturbation in its width).'),
   ci_high: share('The upper bound of the 95% Wilson score interval of the share.'),
   projected: share("The share projected onto the area's population: an estimate from a self-selected sample, not a count of cases."),
   projected_low: share('The projection of ci_low.'),
@@ -56,7 +60,7 @@ const COLUMN_LIST: { [K in keyof ReleasedRow]: Omit<Column, 'name'> } = {
   rate_per_100k: share('The share per 100,000 population.'),
   unreliable: { type: 'boolean', description: 'True when the relative standard error of the share is 30% or more.' },
   missing_projection: missing('the projection'),
-  standardised_share: { type: 'number', description: `Country only, for ${BY_AGE.join(' and ')}: the share directly age-standardised to the national population by age band.` },
+  standardised_share: { type: 'number', description: `Country and regions, for ${BY_AGE.join(' and ')}: the share directly age-standardised to the national population by age band.` },
   standardised_stderr: { type: 'number', description: 'The standard error of the age-standardised share.' },
   standardised_ci_low: { type: 'number', description: 'The lower bound of the 95% interval of the age-standardised share.' },
   standardised_ci_high: { type: 'number', description: 'The upper bound of the 95% interval of the age-standardised share.' },

@@ -19,8 +19,14 @@ export interface GroupCommitOptions {
   now?: () => number;
 }
 
+/** A counter's increment in a batch: reports and the sum of their record keys. */
+interface Increment {
+  n: number;
+  key: number;
+}
+
 interface Batch {
-  counters: Map<string, Map<string, Map<string, number>>>;
+  counters: Map<string, Map<string, Map<string, Increment>>>;
   reports: number;
   done: Promise<void>;
   resolve: () => void;
@@ -30,7 +36,7 @@ interface Batch {
 function* rowsOf(batch: Batch): Generator<CountRow> {
   for (const [day, areas] of batch.counters) {
     for (const [area, metrics] of areas) {
-      for (const [metric, n] of metrics) yield { day, area, metric, n };
+      for (const [metric, { n, key }] of metrics) yield { day, area, metric, n, key };
     }
   }
 }
@@ -65,7 +71,13 @@ export class GroupCommit {
     if (!areas) batch.counters.set(increments.day, (areas = new Map()));
     let metrics = areas.get(increments.area);
     if (!metrics) areas.set(increments.area, (metrics = new Map()));
-    for (const metric of increments.metrics) metrics.set(metric, (metrics.get(metric) ?? 0) + 1);
+    for (const metric of increments.metrics) {
+      const counter = metrics.get(metric);
+      if (counter) {
+        counter.n += 1;
+        counter.key = (counter.key + increments.key) >>> 0;
+      } else metrics.set(metric, { n: 1, key: increments.key });
+    }
     batch.reports += 1;
     if (batch.reports >= this.options.maxBatch) this.commitNow();
     return batch.done;

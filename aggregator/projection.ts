@@ -1,11 +1,12 @@
 import { CASE_DEFINITIONS } from './case-definitions.js';
 import { SYMPTOMATIC } from './metrics.js';
-import type { MissingReason } from './snapshot.js';
+import type { MissingReason } from './publication.js';
 
 /**
- * Projection of released shares onto the population. Self-reports are a self-selected sample:
- * these are the numbers the sample would give if it were representative, with the sampling
- * error alone in the intervals.
+ * Projection of released shares onto the population, computed from published (perturbed)
+ * counts only. Self-reports are a self-selected sample: these are the numbers the sample would
+ * give if it were representative. The intervals hold the sampling error and the perturbation's
+ * (its variance added to the binomial one), not the bias of self-selection.
  */
 
 /** The indicators projected: reports with any symptom and each case definition. */
@@ -74,24 +75,46 @@ function unreliable(share: number, stderr: number): boolean {
   return share === 0 || stderr / share >= UNRELIABLE_RSE;
 }
 
-/** The share x / n with its binomial standard error and Wilson interval. */
-export function estimateShare(x: number, n: number): ShareEstimate {
-  const share = x / n;
-  const stderr = Math.sqrt((share * (1 - share)) / n);
-  const ci = wilsonInterval(share, n);
+/**
+ * The variance of a share x / n of perturbed counts: the binomial p(1 − p) / n, plus that of
+ * the two deviations (each of variance v) by the delta method, v (1 + p²) / n².
+ */
+function shareVariance(p: number, n: number, v: number): number {
+  return (p * (1 - p)) / n + (v * (1 + p * p)) / (n * n);
+}
+
+/**
+ * The sample size a binomial share would need for the variance above, for the Wilson interval;
+ * with the share shrunk towards ½ (Agresti and Coull's (x + 2) / (n + 4)) so a share of 0 or 1
+ * still gets an interval of honest width.
+ */
+function effectiveSize(x: number, n: number, v: number): number {
+  const p = (x + 2) / (n + 4);
+  return (p * (1 - p)) / shareVariance(p, n, v);
+}
+
+/**
+ * The share x / n of published counts with its standard error and 95% Wilson interval, given
+ * the perturbation variance v. Perturbed counts need not nest, so a share above 1 is taken as 1.
+ */
+export function estimateShare(x: number, n: number, v: number): ShareEstimate {
+  const share = Math.min(1, x / n);
+  const stderr = Math.sqrt(shareVariance(share, n, v));
+  const ci = wilsonInterval(share, effectiveSize(Math.min(x, n), n, v));
   return { share, stderr, ci_low: ci.low, ci_high: ci.high, unreliable: unreliable(share, stderr) };
 }
 
 /**
  * Direct standardisation: the band shares x_b / n_b weighted by the standard population's band
- * shares w_b, with variance Σ w_b² p_b (1 − p_b) / n_b. The interval is Wilson's with the
- * effective sample size p (1 − p) / variance, so it behaves like the crude one near 0 and 1;
- * where the variance is zero (every band share 0 or 1) the reports themselves are the sample size.
- * Every band needs at least one report.
+ * shares w_b, with variance Σ w_b² var_b (each band's share variance, perturbation included).
+ * The interval is Wilson's with the effective sample size p (1 − p) / variance, so it behaves
+ * like the crude one near 0 and 1; where that is undefined (a share of 0 or 1) the reports
+ * themselves are the sample size. Every band needs at least one report.
  */
 export function ageStandardisedShare(
   bands: readonly { readonly x: number; readonly n: number }[],
   population: readonly number[],
+  v: number,
 ): ShareEstimate {
   const total = population.reduce((sum, p) => sum + p, 0);
   let share = 0;
@@ -99,13 +122,13 @@ export function ageStandardisedShare(
   let reports = 0;
   bands.forEach(({ x, n }, i) => {
     const w = population[i]! / total;
-    const p = x / n;
+    const p = Math.min(1, x / n);
     share += w * p;
-    variance += (w * w * p * (1 - p)) / n;
+    variance += w * w * shareVariance(p, n, v);
     reports += n;
   });
   const stderr = Math.sqrt(variance);
-  const ci = wilsonInterval(share, variance > 0 ? (share * (1 - share)) / variance : reports);
+  const ci = wilsonInterval(share, share > 0 && share < 1 ? (share * (1 - share)) / variance : reports);
   return { share, stderr, ci_low: ci.low, ci_high: ci.high, unreliable: unreliable(share, stderr) };
 }
 
@@ -142,14 +165,14 @@ export const NOT_STANDARDISED: StandardisedFields = absentStandardised('not_appl
 
 /**
  * The projection of a released count x among the area-period's released reports n onto the
- * area's population; absent, with the reason, where an input is not published or n is below
- * minReports.
+ * area's population, for perturbation variance v; absent, with the reason, where an input is not
+ * published or n is below minReports.
  */
-export function projectShare(x: Released, n: Released, population: number, minReports: number): ProjectionFields {
+export function projectShare(x: Released, n: Released, population: number, minReports: number, v: number): ProjectionFields {
   if (typeof n !== 'number') return absentProjection(n);
   if (n < minReports) return absentProjection('below_minimum');
   if (typeof x !== 'number') return absentProjection(x);
-  const e = estimateShare(x, n);
+  const e = estimateShare(x, n, v);
   return {
     share: e.share,
     stderr: e.stderr,
@@ -166,14 +189,16 @@ export function projectShare(x: Released, n: Released, population: number, minRe
 
 /**
  * The age-standardised share from the released age-band counts (x_b among n_b reports) and
- * the standard population by band; n is the area-period's released reports. Absent where n is
- * below minReports, a band count is not published, or a band has no reports.
+ * the standard population by band; n is the area-period's released reports, v the perturbation
+ * variance. Absent where n is below minReports, a band count is not published, or a band has
+ * no reports.
  */
 export function projectStandardised(
   n: Released,
   bands: readonly { readonly x: Released; readonly n: Released }[],
   population: readonly number[],
   minReports: number,
+  v: number,
 ): StandardisedFields {
   if (typeof n !== 'number') return absentStandardised(n);
   if (n < minReports) return absentStandardised('below_minimum');
@@ -184,7 +209,7 @@ export function projectStandardised(
     if (band.n === 0) return absentStandardised('below_minimum');
     counts.push({ x: band.x, n: band.n });
   }
-  const e = ageStandardisedShare(counts, population);
+  const e = ageStandardisedShare(counts, population, v);
   return {
     standardised_share: e.share,
     standardised_stderr: e.stderr,

@@ -1,47 +1,47 @@
 import type { AreaPack } from './areas/index.js';
 import { epochDay, isoDate, isoWeek, mondayOf } from './calendar.js';
+import { addKeys, type CellKeys } from './cell-key.js';
 import { dayIn } from './day.js';
-import { METRICS } from './metrics.js';
+import { METRICS, REPORTS } from './metrics.js';
+import { perturb, perturbationTable, type PerturbationTable } from './perturbation-table.js';
+import { PUBLISHED_TABLES, type TableSpec } from './publication.js';
 import { AGE_BANDS } from './questionnaire.js';
-import { FROZEN_SUPPRESSED, WEEK_LABEL } from './retention.js';
-import type { OpenDayBasis, ReleasedSnapshot, SnapshotArea } from './snapshot.js';
-import type { CountRow } from './store.js';
+import { DEFAULT_RELEASE_POLICY, type ReleasePolicy, samePolicy } from './release-policy.js';
+import { FROZEN_WITHHELD, WEEK_LABEL } from './retention.js';
 import {
-  classify,
-  markKnownZeros,
-  pinOpenDay,
-  protect,
+  BELOW_MINIMUM,
+  NOT_YET_PUBLISHED,
+  type OpenDay,
   PUBLISHED,
-  relateWeekToDays,
-  SUPPRESSED,
-  type Table,
-  type TableLayout,
-  tableLayout,
-  WITHHELD,
-  type Worklist,
-  worklist,
-} from './suppression.js';
+  type PublishedTable,
+  type ReleasedSnapshot,
+  type SnapshotArea,
+} from './snapshot.js';
+import type { CountRow } from './store.js';
 
-export interface ReleasePolicy {
-  /** An area-period with fewer reports publishes only that it has fewer. */
-  readonly minReports: number;
-  /** Counts from 1 to minCount − 1 are suppressed; zero is published. */
-  readonly minCount: number;
-  /** A region's numbers for the open day change only once this many new reports arrived there. */
-  readonly openDayMinNewReports: number;
-  /** A share is projected only from this many reports. */
-  readonly projectionMinReports: number;
-}
-
-export const DEFAULT_RELEASE_POLICY: ReleasePolicy = {
-  minReports: 10,
-  minCount: 5,
-  openDayMinNewReports: 10,
-  projectionMinReports: 30,
-};
+/**
+ * The release: from the counters to the published snapshot, by the cell key method.
+ *
+ * Each published cell (aggregator/publication.ts says which) is the sum of its municipalities'
+ * and days' counters, with the sum of their record keys as its cell key (aggregator/cell-key.ts).
+ * Its published value is its count plus the deviation the perturbation table gives for that
+ * count and key (aggregator/perturbation-table.ts): the same reports always give the same
+ * value, no published count is 1 or 2, and every published count may be off by up to the
+ * table's largest deviation, so no combination of published numbers pins a small count. An
+ * area-period whose published report count is below minReports publishes only that.
+ *
+ * Periods: every day from the Monday of the first counted week to the open day (today in the
+ * time zone), and every complete week. A closed day and a complete week are final: they depend
+ * on their own counters and keys alone and never change. The open day (country and regions
+ * only) is published at fixed times (policy.openDayEveryHours), each publication with new
+ * deviations: between two publication times nothing moves, however many reports arrive.
+ *
+ * Frozen periods (retention.ts) are read back from the published values retention stored,
+ * and copied periods (an incremental release) from the previous snapshot.
+ */
 
 export interface ReleaseInput {
-  /** Every counter: per municipality, day and metric. */
+  /** The counters, ordered by day, area and metric (as the store gives them). */
   readonly counts: Iterable<CountRow>;
   /** The earliest day in `counts`; without it, `counts` is read twice to find it. */
   readonly firstDay?: string | undefined;
@@ -50,139 +50,114 @@ export interface ReleaseInput {
   readonly now: number;
   readonly timeZone: string;
   readonly policy?: ReleasePolicy;
-  /** The last snapshot released with the same pack and policy, for the open-day rule. */
+  /** The cell keys of cells without reports and of the open day, under the service's secret. */
+  readonly keys: CellKeys;
+  /** The last snapshot released with the same pack and policy. */
   readonly previous?: ReleasedSnapshot;
-  /**
-   * Weeks (ISO labels) whose days and week the store holds as frozen released values only
-   * (retention.ts): their rows in `counts` are read back as published cells, never as counts.
-   */
+  /** Weeks (ISO labels) whose days and week the store holds as frozen published values only. */
   readonly frozenWeeks?: ReadonlySet<string>;
   /**
-   * Incremental release: `counts` holds only the counters of days on or after this Monday
-   * (dates only, no week labels), and `previous` holds every earlier period as final. Those
-   * periods (closed days, complete weeks, frozen weeks alike) are copied from `previous`, not
-   * recomputed; the days from `since` on and their weeks are computed as in a full release.
+   * Incremental release: `counts` holds only the counters of days on or after this Monday, and
+   * `previous` holds every earlier period as final; those periods are copied, not recomputed.
    * Choose it with `incrementalSince`; a `since` it would not give throws.
    */
   readonly since?: string;
 }
 
-/** How addCounts reads the rows of a period. */
-const RAW = 0;
+/** How a period's cells are obtained. */
+const COUNTED = 0;
 const FROZEN = 1;
-const SKIP = 2;
-/** A final period copied from the previous snapshot (an incremental release). */
-const REUSED = 3;
-/** The status of a frozen cell without a row, until decodeFrozen settles it. */
+const REUSED = 2;
+/** The days of a frozen week that is not complete (only after the clock went back): nothing published. */
+const SKIPPED = 3;
+type PeriodMode = typeof COUNTED | typeof FROZEN | typeof REUSED | typeof SKIPPED;
+/** A frozen cell no row has set yet; decodeFrozen settles it. */
 const UNSET = 255;
 
-/**
- * How each period's rows are read: a complete frozen week's days and the week itself hold
- * frozen cells; the days of a frozen week that is not complete in this snapshot (only after
- * the clock went back) are read neither way, so they publish nothing; every other day holds
- * counters.
- */
-function periodModes(start: number, days: number, weeks: number, frozenWeeks: ReadonlySet<string>): Uint8Array {
-  const mode = new Uint8Array(days + weeks);
-  for (let w = 0; 7 * w < days; w++) {
-    if (!frozenWeeks.has(isoWeek(start + 7 * w))) continue;
-    const frozen = w < weeks ? FROZEN : SKIP;
-    mode.fill(frozen, 7 * w, Math.min(7 * w + 7, days));
-    if (w < weeks) mode[days + w] = FROZEN;
-  }
-  return mode;
+const tables = new Map<string, PerturbationTable>();
+/** The perturbation table of a policy, built once. */
+function tableFor(policy: ReleasePolicy): PerturbationTable {
+  const key = JSON.stringify(policy.perturbation);
+  let t = tables.get(key);
+  if (!t) tables.set(key, (t = perturbationTable(policy.perturbation)));
+  return t;
+}
+
+function snapshotAreas(pack: AreaPack): SnapshotArea[] {
+  const regionPopulation = new Map<string, number>();
+  for (const m of pack.municipalities) regionPopulation.set(m.region, (regionPopulation.get(m.region) ?? 0) + m.population);
+  return [
+    { code: pack.country.code, name: pack.country.name, level: 'country', population: pack.population },
+    ...pack.regions.map((r) => ({ code: r.code, name: r.name, level: 'region' as const, population: regionPopulation.get(r.code) ?? 0 })),
+    ...pack.municipalities.map((m) => ({ code: m.code, name: m.name, level: 'municipality' as const, population: m.population })),
+  ];
+}
+
+/** Counts and key sums of every area (country, regions, municipalities: snapshot order) × metric. */
+interface Sums {
+  readonly n: Int32Array;
+  readonly key: Uint32Array;
+}
+
+const sums = (cells: number): Sums => ({ n: new Int32Array(cells), key: new Uint32Array(cells) });
+
+/** The open day's publication number at `now`: the publication times passed since midnight. */
+function openDayOf(day: string, now: number, timeZone: string, everyHours: number, publishedAt: number | undefined): OpenDay {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(now);
+  const minute = Number(parts.find((p) => p.type === 'hour')!.value) * 60 + Number(parts.find((p) => p.type === 'minute')!.value);
+  const publication = Math.floor(minute / (everyHours * 60));
+  const next = (publication + 1) * everyHours * 60;
+  return {
+    day,
+    publication,
+    publishedAt: publication > 0 ? publishedAt : undefined,
+    nextAt: next < 24 * 60 ? now - (now % 60_000) + (next - minute) * 60_000 : undefined,
+  };
 }
 
 /**
- * Adds the counters to the municipality cells of each day; counters after the open day, or for
- * areas and metrics the pack and questionnaire do not know, cannot be published and are skipped.
- * Rows of frozen periods set their cell (any area level) to the published value or marker.
+ * Reads the counters as one day at a time: rows of a date come in a block (the store orders by
+ * day), a frozen week's rows (labelled `2026-W47`) after its year's dates.
  */
-function addCounts(
-  L: TableLayout,
-  pack: AreaPack,
-  counts: Iterable<CountRow>,
-  start: number,
-  days: number,
-  mode: Uint8Array,
-  weekIndex: ReadonlyMap<string, number>,
-  value: Int32Array,
-  status: Uint8Array,
-): void {
-  const K = L.metrics;
-  const municipalityIndex = new Map(pack.municipalities.map((m, i) => [m.code, L.regions + 1 + i]));
-  const areaIndex = new Map([[pack.country.code, 0], ...pack.regions.map((r, i) => [r.code, i + 1] as const), ...municipalityIndex]);
-  const metricIndex = new Map(METRICS.map((m, i) => [m.name, i]));
-  // The store returns rows ordered by day and area, so most rows reuse the last look-ups.
-  let lastDay = '';
-  let periodBase = -1;
-  let frozen = false;
-  let lastArea = '';
-  let area = -1;
-  for (const row of counts) {
-    if (row.day !== lastDay) {
-      lastDay = row.day;
-      let p: number;
-      let m: number;
-      if (WEEK_LABEL.test(row.day)) {
-        p = weekIndex.get(row.day) ?? -1;
-        m = p >= 0 ? FROZEN : SKIP;
-      } else {
-        p = epochDay(row.day) - start;
-        m = p >= 0 && p < days ? mode[p]! : SKIP;
-      }
-      frozen = m === FROZEN;
-      periodBase = m === RAW || m === FROZEN ? p * L.areas * K : -1;
-      lastArea = '';
-    }
-    if (row.area !== lastArea) {
-      lastArea = row.area;
-      area = (frozen ? areaIndex : municipalityIndex).get(row.area) ?? -1;
-    }
-    const k = metricIndex.get(row.metric);
-    if (periodBase < 0 || area < 0 || k === undefined) continue;
-    const c = periodBase + area * K + k;
-    if (!frozen) value[c]! += row.n;
-    else if (row.n >= 0) {
-      value[c] = row.n;
-      status[c] = PUBLISHED;
-    } else status[c] = row.n === FROZEN_SUPPRESSED ? SUPPRESSED : WITHHELD;
-  }
-}
+class CountReader {
+  private readonly rows: Iterator<CountRow>;
+  private next: IteratorResult<CountRow>;
 
-/**
- * The cells of frozen periods that have no row: a published zero where the area-period was
- * published (its reports cell has a row); where it was not, the whole area-period is withheld.
- */
-function decodeFrozen(L: TableLayout, mode: Uint8Array, status: Uint8Array): void {
-  const K = L.metrics;
-  for (let p = 0; p < mode.length; p++) {
-    if (mode[p] !== FROZEN) continue;
-    for (let a = 0; a < L.areas; a++) {
-      const base = (p * L.areas + a) * K;
-      const reports = status[base + L.reports];
-      if (reports === PUBLISHED || reports === SUPPRESSED) {
-        for (let c = base; c < base + K; c++) if (status[c] === UNSET) status[c] = PUBLISHED;
-      } else status.fill(WITHHELD, base, base + K);
+  constructor(counts: Iterable<CountRow>) {
+    this.rows = counts[Symbol.iterator]();
+    this.next = this.rows.next();
+  }
+
+  /** Calls `use` with every row of `day` and every week row before it; skips earlier dates. */
+  day(day: string, use: (row: CountRow) => void, week: (row: CountRow) => void): void {
+    while (!this.next.done) {
+      const row = this.next.value;
+      if (WEEK_LABEL.test(row.day)) week(row);
+      else if (row.day > day) return;
+      else if (row.day === day) use(row);
+      this.next = this.rows.next();
     }
+  }
+
+  /** Every row left: the week rows after the last date. */
+  rest(week: (row: CountRow) => void): void {
+    for (; !this.next.done; this.next = this.rows.next()) if (WEEK_LABEL.test(this.next.value.day)) week(this.next.value);
   }
 }
 
 /**
  * How many leading days (a whole number of weeks) an incremental release copies from
- * `previous`: the days before `since`, which must be a Monday no later than the Monday of the
- * previous open day's week, in a snapshot that starts on the same day. Throws otherwise: the
- * counters before `since` are not in the input, so nothing else could be released.
+ * `previous`; throws when `since` is not one `incrementalSince` would give.
  */
-function reusablePeriods(since: string, start: number, openDay: string, previous: ReleasedSnapshot | undefined): number {
+function reusableDays(since: string, start: number, openDay: string, previous: ReleasedSnapshot | undefined): number {
   const reused = epochDay(since) - start;
   if (
     !previous ||
     epochDay(previous.days[0]!) !== start ||
-    previous.openDay > openDay ||
+    previous.openDay.day > openDay ||
     reused < 0 ||
     reused % 7 !== 0 ||
-    reused > epochDay(previous.openDay) - start
+    reused > epochDay(previous.openDay.day) - start
   ) {
     throw new Error(`an incremental release from ${since} needs the previous snapshot of the same days`);
   }
@@ -203,29 +178,20 @@ export interface IncrementalOptions {
  * The first day whose counters the next release must read, when it can copy every earlier
  * period from `previous`; undefined when it must read every counter. Every day before the
  * Monday of the previous open day's week had closed and every week before it was complete in
- * `previous`, so their cells are final (a closed day's depend on its own counts only; a week
- * is published once, after its days). From that Monday on, days are recomputed from their
- * full counts: the previous open day, if it has closed since, and the open week's days, whose
- * unpublished counts the week's relation to its days needs once it completes. A full read is
- * needed when the previous snapshot was released under another pack, policy or time zone,
- * starts on another week, is from a later day (the clock went back), or when a frozen week
- * lies in the days to recompute (their week rows are not read incrementally).
+ * `previous`, so their cells are final. A full read is needed when the previous snapshot was
+ * released under another pack, policy or time zone, starts on another week, is from a later
+ * day (the clock went back), or when a frozen week lies in the days to recompute.
  */
 export function incrementalSince(previous: ReleasedSnapshot | undefined, o: IncrementalOptions): string | undefined {
-  if (!previous || previous.timeZone !== o.timeZone) return undefined;
-  const p = previous.policy;
-  const q = o.policy;
-  if (p.minReports !== q.minReports || p.minCount !== q.minCount || p.openDayMinNewReports !== q.openDayMinNewReports || p.projectionMinReports !== q.projectionMinReports) {
-    return undefined;
-  }
+  if (!previous || previous.timeZone !== o.timeZone || !samePolicy(previous.policy, o.policy)) return undefined;
   const areas = snapshotAreas(o.pack);
   if (areas.length !== previous.areas.length || areas.some((a, i) => a.code !== previous.areas[i]!.code)) return undefined;
   if (METRICS.length !== previous.metrics.length || METRICS.some((m, i) => m.name !== previous.metrics[i])) return undefined;
   const openDay = dayIn(o.timeZone, o.now);
-  if (openDay < previous.openDay) return undefined;
+  if (openDay < previous.openDay.day) return undefined;
   const first = o.firstDay !== undefined && o.firstDay < openDay ? o.firstDay : openDay;
   if (isoDate(mondayOf(epochDay(first))) !== previous.days[0]) return undefined;
-  const since = mondayOf(epochDay(previous.openDay));
+  const since = mondayOf(epochDay(previous.openDay.day));
   for (const week of o.frozenWeeks) {
     const w = previous.weeks.indexOf(week);
     if (w < 0 || epochDay(previous.days[7 * w]!) >= since) return undefined;
@@ -233,198 +199,249 @@ export function incrementalSince(previous: ReleasedSnapshot | undefined, o: Incr
   return isoDate(since);
 }
 
-/** Regions and the country are the sums of the municipalities (of the regions: the same). */
-function sumUp(L: TableLayout, day: Int32Array): void {
-  const K = L.metrics;
-  for (let a = L.areas - 1; a > 0; a--) {
-    const from = a * K;
-    const to = L.parent[a]! * K;
-    for (let k = 0; k < K; k++) day[to + k]! += day[from + k]!;
-  }
+/** A table being filled: its spec's metrics as catalogue indexes, and where its areas start. */
+interface Building extends PublishedTable {
+  /** Catalogue index → position in the table's metrics, or −1. */
+  readonly position: Int32Array;
 }
 
-function snapshotAreas(pack: AreaPack): SnapshotArea[] {
-  const regionPopulation = new Map<string, number>();
-  for (const m of pack.municipalities) regionPopulation.set(m.region, (regionPopulation.get(m.region) ?? 0) + m.population);
-  return [
-    { code: pack.country.code, name: pack.country.name, level: 'country', population: pack.population },
-    ...pack.regions.map((r) => ({ code: r.code, name: r.name, level: 'region' as const, population: regionPopulation.get(r.code) ?? 0 })),
-    ...pack.municipalities.map((m) => ({ code: m.code, name: m.name, level: 'municipality' as const, population: m.population })),
-  ];
+function building(spec: TableSpec, areas: readonly SnapshotArea[], periods: number): Building {
+  const firstArea = areas.findIndex((a) => a.level === spec.level);
+  const areaCount = areas.filter((a) => a.level === spec.level).length;
+  const metrics = spec.metrics.map((name) => METRICS.findIndex((m) => m.name === name));
+  const position = new Int32Array(METRICS.length).fill(-1);
+  metrics.forEach((k, i) => (position[k] = i));
+  const cells = periods * areaCount * metrics.length;
+  return { spec, firstArea, areaCount, metrics, periods, value: new Int32Array(cells), status: new Uint8Array(cells), position };
 }
 
 /**
- * The open day's table, which holds today's raw counts on entry: each region's counts become
- * those of its last update (now, if at least openDayMinNewReports new reports arrived there
- * since the previous release's basis), the country their sum; regions that did not update keep
- * their previous cells exactly, and so does the country when none did.
+ * Publishes one period of a table from its cells' counts and key sums (`from`, in snapshot area
+ * order × catalogue metrics): perturbs each cell, then withholds each area-period whose
+ * published report count is below the minimum.
  */
-function releaseOpenDay(
-  L: TableLayout,
-  today: Table,
-  openDay: string,
-  policy: ReleasePolicy,
-  work: Worklist,
-  previous: ReleasedSnapshot | undefined,
-): OpenDayBasis {
-  const K = L.metrics;
-  const R = L.regions;
-  const before = previous?.openDayBasis.day === openDay ? previous : undefined;
-  const basis = new Int32Array(R * K);
-  const kept = new Uint8Array(R + 1);
-  for (let r = 1; r <= R; r++) {
-    const current = today.value.subarray(r * K, (r + 1) * K);
-    const last = before?.openDayBasis.counts.subarray((r - 1) * K, r * K);
-    if (current[L.reports]! - (last?.[L.reports] ?? 0) >= policy.openDayMinNewReports) basis.set(current, (r - 1) * K);
-    else if (last) {
-      basis.set(last, (r - 1) * K);
-      kept[r] = 1;
+function publish(
+  t: Building,
+  period: number,
+  from: Sums,
+  key: (count: number, keySum: number, area: string, metric: string) => number,
+  areas: readonly SnapshotArea[],
+  pt: PerturbationTable,
+  minReports: number,
+  reports: number,
+): void {
+  const K = METRICS.length;
+  const width = t.metrics.length;
+  for (let a = 0; a < t.areaCount; a++) {
+    const area = t.firstArea + a;
+    const base = (period * t.areaCount + a) * width;
+    for (let i = 0; i < width; i++) {
+      const k = t.metrics[i]!;
+      const n = from.n[area * K + k]!;
+      t.value[base + i] = perturb(pt, n, key(n, from.key[area * K + k]!, areas[area]!.code, METRICS[k]!.name));
+      t.status[base + i] = PUBLISHED;
+    }
+    if (t.value[base + t.position[reports]!]! < minReports) {
+      t.value.fill(0, base, base + width);
+      t.status.fill(BELOW_MINIMUM, base, base + width);
     }
   }
-  today.value.fill(0);
+}
+
+/** Regions and the country are the sums of their municipalities, key sums too. */
+function sumUp(pack: AreaPack, s: Sums): void {
+  const K = METRICS.length;
+  const R = pack.regions.length;
+  const regionOf = new Map(pack.regions.map((r, i) => [r.code, 1 + i]));
+  s.n.fill(0, 0, (R + 1) * K);
+  s.key.fill(0, 0, (R + 1) * K);
+  pack.municipalities.forEach((m, i) => {
+    const from = (R + 1 + i) * K;
+    const region = regionOf.get(m.region)! * K;
+    for (let k = 0; k < K; k++) {
+      s.n[region + k]! += s.n[from + k]!;
+      s.key[region + k] = addKeys(s.key[region + k]!, s.key[from + k]!);
+    }
+  });
   for (let r = 1; r <= R; r++) {
-    today.value.set(basis.subarray((r - 1) * K, r * K), r * K);
-    for (let k = 0; k < K; k++) today.value[k]! += basis[(r - 1) * K + k]!;
-  }
-  today.status.fill(WITHHELD, (R + 1) * K);
-  classify(L, today, policy);
-  if (before) {
-    const nothingNew = kept.every((k, r) => r === 0 || k === 1);
-    const from = (before.days.length - 1) * L.areas * K;
-    for (let a = nothingNew ? 0 : 1; a <= R; a++) {
-      if (a === 0 || kept[a] === 1) today.status.set(before.status.subarray(from + a * K, from + (a + 1) * K), a * K);
+    for (let k = 0; k < K; k++) {
+      s.n[k]! += s.n[r * K + k]!;
+      s.key[k] = addKeys(s.key[k]!, s.key[r * K + k]!);
     }
   }
-  markKnownZeros(L, today);
-  pinOpenDay(L, today, kept);
-  protect(L, today, work, policy.minCount);
-  return { day: openDay, counts: basis };
 }
 
 /**
- * Releases the counters as a snapshot in which every published number passes the release
- * policy (invariant I4).
- *
- * Periods: every day from the Monday of the first counted week to the open day (today in the
- * time zone), and every complete week. A week is published only once all its days have closed,
- * so the open day and the open week are never both out to be differenced. Each closed day's
- * table depends on that day's counts alone, so its published cells never change afterwards; a
- * week, published later than its days, protects its relation to them by suppressing week cells
- * only.
- *
- * The open day has country and region rows only. A region's open-day numbers are its counts as
- * of its last update, which happens when at least openDayMinNewReports new reports arrived
- * there; the country's are the sum of those regions' numbers, so country minus regions never
- * shows fewer new reports than that. A region that did not update keeps exactly its previous
- * cells, markers included, and complementary suppression works around them.
- *
- * Frozen periods (`frozenWeeks`, see retention.ts): the days and the week of a frozen week
- * are read from the rows retention wrote, which hold exactly their published values and
- * markers, for every area level; they are not recomputed, suppressed again or summed up,
- * and no other period's relation reaches into them, so the rest of the release is unchanged.
+ * Sets the cells of a frozen period that no row set: a published zero where the area-period was
+ * published (its reports cell has a row), else the whole area-period is below the minimum.
  */
+function decodeFrozen(t: Building, period: number, reports: number): void {
+  const width = t.metrics.length;
+  for (let a = 0; a < t.areaCount; a++) {
+    const base = (period * t.areaCount + a) * width;
+    if (t.status[base + t.position[reports]!] === PUBLISHED) {
+      for (let c = base; c < base + width; c++) if (t.status[c] === UNSET) t.status[c] = PUBLISHED;
+    } else {
+      t.value.fill(0, base, base + width);
+      t.status.fill(BELOW_MINIMUM, base, base + width);
+    }
+  }
+}
+
+/** Releases the counters as a snapshot in which every published number is perturbed (invariant I4). */
 export function release(input: ReleaseInput): ReleasedSnapshot {
-  const { counts, pack, now, timeZone, previous } = input;
+  const { counts, pack, now, timeZone, previous, keys } = input;
   const policy = input.policy ?? DEFAULT_RELEASE_POLICY;
-  const L = tableLayout(pack);
-  const K = L.metrics;
-  const cells = L.areas * K;
+  const pt = tableFor(policy);
+  const areas = snapshotAreas(pack);
+  const areaIndex = new Map(areas.map((a, i) => [a.code, i]));
+  const K = METRICS.length;
+  const metricIndex = new Map(METRICS.map((m, i) => [m.name, i]));
+  const reports = metricIndex.get(REPORTS)!;
 
-  const openDay = dayIn(timeZone, now);
-  let first = input.firstDay !== undefined && input.firstDay < openDay ? input.firstDay : openDay;
+  const openDayLabel = dayIn(timeZone, now);
+  let first = input.firstDay !== undefined && input.firstDay < openDayLabel ? input.firstDay : openDayLabel;
   if (!('firstDay' in input)) for (const row of counts) if (row.day < first && !WEEK_LABEL.test(row.day)) first = row.day;
   const start = mondayOf(epochDay(first));
-  const days = epochDay(openDay) - start + 1;
+  const days = epochDay(openDayLabel) - start + 1;
   const weeks = Math.floor((days - 1) / 7);
+  const dayLabels = Array.from({ length: days }, (_, d) => isoDate(start + d));
+  const weekLabels = Array.from({ length: weeks }, (_, w) => isoWeek(start + 7 * w));
+  const built = PUBLISHED_TABLES.map((spec) => building(spec, areas, spec.period === 'day' ? days : weeks));
+  const dayTables = built.filter((t) => t.spec.period === 'day');
+  const weekTables = built.filter((t) => t.spec.period === 'week');
 
-  const value = new Int32Array((days + weeks) * cells);
-  const status = new Uint8Array(value.length);
-  const known = new Uint8Array(value.length);
-  const unpinned = new Uint8Array(cells);
-  const pinned = new Uint8Array(cells);
-  const table = (p: number, pins: Uint8Array, municipalities = true): Table => ({
-    value: value.subarray(p * cells, (p + 1) * cells),
-    status: status.subarray(p * cells, (p + 1) * cells),
-    known: known.subarray(p * cells, (p + 1) * cells),
-    pinned: pins,
-    municipalities,
-  });
-
-  const mode = periodModes(start, days, weeks, input.frozenWeeks ?? new Set());
-  // Incremental: the days before `since` and their weeks are final; copy them.
-  const reusedDays = input.since === undefined ? 0 : reusablePeriods(input.since, start, openDay, previous);
-  const reusedWeeks = reusedDays / 7;
-  if (previous && reusedDays > 0) {
-    const previousDays = previous.days.length;
-    value.set(previous.value.subarray(0, reusedDays * cells));
-    status.set(previous.status.subarray(0, reusedDays * cells));
-    value.set(previous.value.subarray(previousDays * cells, (previousDays + reusedWeeks) * cells), days * cells);
-    status.set(previous.status.subarray(previousDays * cells, (previousDays + reusedWeeks) * cells), days * cells);
-    mode.fill(REUSED, 0, reusedDays);
-    mode.fill(REUSED, days, days + reusedWeeks);
+  // How each day and week is obtained.
+  const dayMode: PeriodMode[] = new Array(days).fill(COUNTED);
+  const weekMode: PeriodMode[] = new Array(weeks).fill(COUNTED);
+  const frozenWeeks = input.frozenWeeks ?? new Set<string>();
+  for (let w = 0; 7 * w < days; w++) {
+    if (!frozenWeeks.has(isoWeek(start + 7 * w))) continue;
+    dayMode.fill(w < weeks ? FROZEN : SKIPPED, 7 * w, Math.min(7 * w + 7, days));
+    if (w < weeks) weekMode[w] = FROZEN;
   }
-  const weekIndex = new Map<string, number>();
-  for (let w = 0; w < weeks; w++) if (mode[days + w] === FROZEN) weekIndex.set(isoWeek(start + 7 * w), days + w);
-  for (let p = 0; p < mode.length; p++) if (mode[p] === FROZEN) status.fill(UNSET, p * cells, (p + 1) * cells);
-  addCounts(L, pack, counts, start, days, mode, weekIndex, value, status);
-  decodeFrozen(L, mode, status);
-  for (let d = 0; d < days; d++) if (mode[d] === RAW) sumUp(L, value.subarray(d * cells, (d + 1) * cells));
-  for (let w = 0; w < weeks; w++) {
-    if (mode[days + w] !== RAW) continue;
-    const week = value.subarray((days + w) * cells, (days + w + 1) * cells);
-    for (let d = 7 * w; d < 7 * w + 7; d++) {
-      const day = value.subarray(d * cells, (d + 1) * cells);
-      for (let c = 0; c < cells; c++) week[c]! += day[c]!;
+  const reusedDays = input.since === undefined ? 0 : reusableDays(input.since, start, openDayLabel, previous);
+  if (previous && reusedDays > 0) {
+    for (const t of built) {
+      const from = previous.tables.find((p) => p.spec === t.spec)!;
+      const cells = (t.spec.period === 'day' ? reusedDays : reusedDays / 7) * t.areaCount * t.metrics.length;
+      t.value.set(from.value.subarray(0, cells));
+      t.status.set(from.status.subarray(0, cells));
+    }
+    dayMode.fill(REUSED, 0, reusedDays);
+    weekMode.fill(REUSED, 0, reusedDays / 7);
+  }
+  const fillFrozen = (tablesOfKind: readonly Building[], period: number) => {
+    for (const t of tablesOfKind) {
+      const width = t.areaCount * t.metrics.length;
+      t.status.fill(UNSET, period * width, (period + 1) * width);
+    }
+  };
+  for (let d = 0; d < days; d++) if (dayMode[d] === FROZEN) fillFrozen(dayTables, d);
+  for (let w = 0; w < weeks; w++) if (weekMode[w] === FROZEN) fillFrozen(weekTables, w);
+  const setFrozen = (tablesOfKind: readonly Building[], period: number, row: CountRow) => {
+    const a = areaIndex.get(row.area);
+    const k = metricIndex.get(row.metric);
+    if (a === undefined || k === undefined) return;
+    const t = tablesOfKind.find((x) => a >= x.firstArea && a < x.firstArea + x.areaCount);
+    const i = t?.position[k];
+    if (!t || i === undefined || i < 0) return;
+    const c = (period * t.areaCount + a - t.firstArea) * t.metrics.length + i;
+    if (row.n >= 0) {
+      t.value[c] = row.n;
+      t.status[c] = PUBLISHED;
+    } else if (row.n !== FROZEN_WITHHELD) throw new Error(`a frozen row of ${row.day} holds ${row.n}`);
+  };
+  const weekIndex = new Map(weekLabels.map((label, w) => [label, w]));
+  const weekRow = (row: CountRow) => {
+    const w = weekIndex.get(row.day);
+    if (w !== undefined && weekMode[w] === FROZEN) setFrozen(weekTables, w, row);
+  };
+
+  // Reads the counters day by day: a day's municipalities, summed up to regions and country,
+  // published as that day; the week's sums gathered until its Sunday.
+  const reader = new CountReader(counts);
+  const day = sums(areas.length * K);
+  const week = sums(areas.length * K);
+  const finalKey = (label: string) => (n: number, keySum: number, area: string, metric: string) => keys.final(n, keySum, metric, `${label} ${area} ${metric}`);
+  const openDayIndex = days - 1;
+  const previousOpen = previous?.openDay.day === openDayLabel ? previous.openDay : undefined;
+  let openDay = openDayOf(openDayLabel, now, timeZone, policy.openDayEveryHours, now);
+  for (let d = 0; d < days; d++) {
+    const mode = dayMode[d];
+    const label = dayLabels[d]!;
+    const counted = mode === COUNTED;
+    day.n.fill(0);
+    day.key.fill(0);
+    reader.day(
+      label,
+      (row) => {
+        if (mode === FROZEN) {
+          setFrozen(dayTables, d, row);
+          return;
+        }
+        const a = areaIndex.get(row.area);
+        const k = metricIndex.get(row.metric);
+        // Counters of areas or metrics the pack and questionnaire do not know cannot be published.
+        if (!counted || a === undefined || k === undefined || areas[a]!.level !== 'municipality') return;
+        day.n[a * K + k]! += row.n;
+        day.key[a * K + k] = addKeys(day.key[a * K + k]!, row.key);
+      },
+      weekRow,
+    );
+    if (mode === FROZEN) for (const t of dayTables) decodeFrozen(t, d, reports);
+    if (mode === SKIPPED) for (const t of dayTables) t.status.fill(BELOW_MINIMUM, d * t.areaCount * t.metrics.length, (d + 1) * t.areaCount * t.metrics.length);
+    if (!counted) continue;
+    sumUp(pack, day);
+    if (d === openDayIndex) {
+      const width = (t: Building) => t.areaCount * t.metrics.length;
+      if (openDay.publication === 0) {
+        for (const t of dayTables) t.status.fill(NOT_YET_PUBLISHED, d * width(t), (d + 1) * width(t));
+      } else if (previousOpen?.publication === openDay.publication && previous) {
+        // Between two publication times the open day stays exactly as published.
+        openDay = { ...openDay, publishedAt: previousOpen.publishedAt };
+        for (const t of dayTables) {
+          const from = previous.tables.find((p) => p.spec === t.spec)!;
+          const at = (previous.days.length - 1) * width(t);
+          t.value.set(from.value.subarray(at, at + width(t)), d * width(t));
+          t.status.set(from.status.subarray(at, at + width(t)), d * width(t));
+        }
+      } else {
+        const publication = `${label}#${openDay.publication}`;
+        const openKey = (n: number, keySum: number, area: string, metric: string) => keys.open(n, keySum, metric, `${label} ${area} ${metric}`, publication);
+        for (const t of dayTables) publish(t, d, day, openKey, areas, pt, policy.minReports, reports);
+      }
+      continue;
+    }
+    for (const t of dayTables) publish(t, d, day, finalKey(label), areas, pt, policy.minReports, reports);
+    const w = Math.floor(d / 7);
+    if (w >= weeks || weekMode[w] !== COUNTED) continue;
+    for (let c = 0; c < week.n.length; c++) {
+      week.n[c]! += day.n[c]!;
+      week.key[c] = addKeys(week.key[c]!, day.key[c]!);
+    }
+    if (d % 7 === 6) {
+      for (const t of weekTables) publish(t, w, week, finalKey(weekLabels[w]!), areas, pt, policy.minReports, reports);
+      week.n.fill(0);
+      week.key.fill(0);
     }
   }
+  reader.rest(weekRow);
+  for (let w = 0; w < weeks; w++) if (weekMode[w] === FROZEN) for (const t of weekTables) decodeFrozen(t, w, reports);
 
-  const work = worklist(L);
-  const closed: Table[] = [];
-  for (let d = 0; d < days - 1; d++) {
-    const t = table(d, unpinned);
-    closed.push(t);
-    // A frozen day's cells are final; a skipped day's are all withheld.
-    if (mode[d] === SKIP) t.status.fill(WITHHELD);
-    if (mode[d] !== RAW) continue;
-    classify(L, t, policy);
-    markKnownZeros(L, t);
-    protect(L, t, work, policy.minCount);
-  }
-
-  const unknown = new Uint8Array(cells);
-  const unknownSum = new Int32Array(cells);
-  for (let w = 0; w < weeks; w++) {
-    if (mode[days + w] !== RAW) continue;
-    pinned.fill(0);
-    const t = table(days + w, pinned);
-    classify(L, t, policy);
-    relateWeekToDays(t, closed.slice(7 * w, 7 * w + 7), unknown, unknownSum);
-    protect(L, t, work, policy.minCount);
-  }
-
-  const openDayBasis = releaseOpenDay(L, table(days - 1, pinned.fill(0), false), openDay, policy, work, previous);
-
-  // Copied periods hold published values only already.
-  for (let c = reusedDays * cells; c < days * cells; c++) if (status[c] !== PUBLISHED) value[c] = 0;
-  for (let c = (days + reusedWeeks) * cells; c < value.length; c++) if (status[c] !== PUBLISHED) value[c] = 0;
-
-  const areas = snapshotAreas(pack);
   const metrics = METRICS.map((m) => m.name);
-  const dayLabels = Array.from({ length: days }, (_, d) => isoDate(start + d));
   return {
     time: now,
     timeZone,
     policy,
     openDay,
     days: dayLabels,
-    weeks: Array.from({ length: weeks }, (_, w) => isoWeek(start + 7 * w)),
+    weeks: weekLabels,
     areas,
-    areaIndex: new Map(areas.map((a, i) => [a.code, i])),
+    areaIndex,
     metrics,
     metricIndex: new Map(metrics.map((m, i) => [m, i])),
     standardPopulation: AGE_BANDS.map((band) => pack.populationByAgeBand[band]),
-    value,
-    status,
-    openDayBasis,
+    tables: built,
   };
 }

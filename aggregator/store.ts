@@ -1,12 +1,18 @@
 import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
 import { chmodSync } from 'node:fs';
+import { SECRET_BYTES } from './cell-key.js';
 
-/** One counter: how many reports of a day in a municipality were counted in a metric. */
+/**
+ * One counter: how many reports of a day in a municipality were counted in a metric, and the
+ * sum of their record keys modulo 2³² (aggregator/cell-key.ts).
+ */
 export interface CountRow {
   day: string;
   area: string;
   metric: string;
   n: number;
+  key: number;
 }
 
 export type Synchronous = 'FULL' | 'EXTRA' | 'NORMAL';
@@ -30,6 +36,15 @@ export interface CountsStore {
   rowsSince(day: string): IterableIterator<CountRow>;
   /** The earliest day with a counter, if any (a date, never a week label). */
   firstDay(): string | undefined;
+  /** The latest day with a counter or a frozen day's row, if any (a date, never a week label). */
+  lastDay(): string | undefined;
+  /**
+   * The release's secret (aggregator/cell-key.ts), made at the first call and kept with the
+   * counters it keys, so a backup restores both. `perturbation` names the perturbation table
+   * the numbers are published with; another one would give every published number a second,
+   * different value, so a database refuses to be released under a different table: throws.
+   */
+  releaseSecret(perturbation: string): Uint8Array;
   /** The ISO weeks (`2026-W40`) that have rows: the weeks retention has frozen (retention.ts). */
   frozenWeeks(): string[];
   /**
@@ -49,11 +64,11 @@ export interface CountsStore {
 }
 
 /**
- * 1: counters only. 2: frozen weeks too (published values, -1 and -2 markers, week labels,
- * region and country codes; aggregator/retention.ts), which a version-1 service would read
- * as counts, so it must refuse such a file.
+ * 1: counters only. 2: frozen weeks too (published values and markers under week labels and
+ * region and country codes; aggregator/retention.ts). 3: each counter keeps the sum of its
+ * reports' record keys, and the release secret is kept beside the counters.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 /**
  * How long a commit waits for a lock held by another connection (a backup, an operator's
@@ -64,14 +79,23 @@ const BUSY_TIMEOUT_MS = 1000;
 /** Counters per multi-row upsert statement. */
 const UPSERT_ROWS = 32;
 
-const SCHEMA = `
+const COUNTS = `
   CREATE TABLE counts (
     day TEXT NOT NULL,
     area TEXT NOT NULL,
     metric TEXT NOT NULL,
     n INTEGER NOT NULL,
+    key INTEGER NOT NULL,
     PRIMARY KEY (day, area, metric)
   ) WITHOUT ROWID`;
+
+/** One row: a random key that relates to no report, and the perturbation table it was made for. */
+const RELEASE_SECRET = `
+  CREATE TABLE release_secret (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    secret BLOB NOT NULL,
+    perturbation TEXT NOT NULL
+  )`;
 
 function migrate(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;
@@ -79,15 +103,26 @@ function migrate(db: Database.Database): void {
     throw new Error(`database schema version ${version} is newer than this service's ${SCHEMA_VERSION}`);
   }
   db.transaction(() => {
-    if (version === 0) db.exec(SCHEMA);
-    // Version 1 has the same table and no frozen rows yet: only the number changes.
+    if (version === 0) db.exec(COUNTS);
+    if (version > 0 && version < 3) {
+      // Frozen rows of versions 1 and 2 hold numbers published under the former release
+      // policy (with suppression markers), which this release cannot republish unchanged.
+      if (db.prepare("SELECT 1 FROM counts WHERE day GLOB '*W*' LIMIT 1").get() !== undefined) {
+        throw new Error('the database holds weeks frozen under the former release policy; keep it with the version that wrote it, and start this one on a new database');
+      }
+      // Earlier counters drew no record keys: each counter gets one random key in their place.
+      db.exec('ALTER TABLE counts ADD COLUMN key INTEGER NOT NULL DEFAULT 0');
+      db.exec('UPDATE counts SET key = random() & 4294967295');
+    }
+    if (version < 3) db.exec(RELEASE_SECRET);
     if (version < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
   })();
 }
 
 /**
- * The only module that talks to SQLite. The database holds the `counts` table and nothing
- * else (I1); freed pages are zeroed and the WAL never grows past what a checkpoint leaves.
+ * The only module that talks to SQLite. The database holds the `counts` table and the release
+ * secret, nothing else (I1); freed pages are zeroed and the WAL never grows past what a
+ * checkpoint leaves.
  */
 export function openCountsStore(options: StoreOptions): CountsStore {
   const db = new Database(options.path, { timeout: BUSY_TIMEOUT_MS });
@@ -101,14 +136,14 @@ export function openCountsStore(options: StoreOptions): CountsStore {
 
   const upsert = (rows: number) =>
     db.prepare(
-      `INSERT INTO counts (day, area, metric, n) VALUES ${Array(rows).fill('(?, ?, ?, ?)').join(', ')} ` +
-        'ON CONFLICT (day, area, metric) DO UPDATE SET n = n + excluded.n',
+      `INSERT INTO counts (day, area, metric, n, key) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?)').join(', ')} ` +
+        'ON CONFLICT (day, area, metric) DO UPDATE SET n = n + excluded.n, key = (key + excluded.key) & 4294967295',
     );
   // Many rows per statement: a batch costs a tenth of the statement executions.
   const upsertMany = upsert(UPSERT_ROWS);
   const upsertOne = upsert(1);
-  const selectAll = db.prepare('SELECT day, area, metric, n FROM counts ORDER BY day, area, metric');
-  const selectRange = db.prepare('SELECT day, area, metric, n FROM counts WHERE day >= ? AND day < ? ORDER BY day, area, metric');
+  const selectAll = db.prepare('SELECT day, area, metric, n, key FROM counts ORDER BY day, area, metric');
+  const selectRange = db.prepare('SELECT day, area, metric, n, key FROM counts WHERE day >= ? AND day < ? ORDER BY day, area, metric');
   const selectAnyFrom = db.prepare('SELECT 1 FROM counts WHERE day >= ? LIMIT 1').pluck();
   function* rowsSince(day: string): IterableIterator<CountRow> {
     for (let year = Number(day.slice(0, 4)), from = day; selectAnyFrom.get(from) !== undefined; year++, from = `${year}-01-01`) {
@@ -117,24 +152,27 @@ export function openCountsStore(options: StoreOptions): CountsStore {
   }
   // Week labels sort after the dates of their year; a frozen week always has rows for its days.
   const selectFirstDay = db.prepare("SELECT day FROM counts WHERE day NOT GLOB '*W*' ORDER BY day LIMIT 1").pluck();
+  const selectLastDay = db.prepare("SELECT day FROM counts WHERE day NOT GLOB '*W*' ORDER BY day DESC LIMIT 1").pluck();
+  const selectSecret = db.prepare('SELECT secret, perturbation FROM release_secret WHERE id = 1');
+  const insertSecret = db.prepare('INSERT INTO release_secret (id, secret, perturbation) VALUES (1, ?, ?)');
   const selectWeeks = db.prepare("SELECT DISTINCT day FROM counts WHERE day GLOB '[0-9][0-9][0-9][0-9]-W[0-9][0-9]'").pluck();
   const deletePeriod = db.prepare('DELETE FROM counts WHERE day = ?');
-  const insertOne = db.prepare('INSERT INTO counts (day, area, metric, n) VALUES (?, ?, ?, ?)');
+  const insertOne = db.prepare('INSERT INTO counts (day, area, metric, n, key) VALUES (?, ?, ?, ?, ?)');
   const replace = db.transaction((periods: readonly string[], rows: Iterable<CountRow>) => {
     for (const period of periods) deletePeriod.run(period);
-    for (const row of rows) insertOne.run(row.day, row.area, row.metric, row.n);
+    for (const row of rows) insertOne.run(row.day, row.area, row.metric, row.n, row.key);
   });
   const truncateWal = () => (db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[])[0]!.busy === 0;
   const add = db.transaction((rows: Iterable<CountRow>) => {
     const values: (string | number)[] = [];
     for (const row of rows) {
-      values.push(row.day, row.area, row.metric, row.n);
-      if (values.length === UPSERT_ROWS * 4) {
+      values.push(row.day, row.area, row.metric, row.n, row.key);
+      if (values.length === UPSERT_ROWS * 5) {
         upsertMany.run(values);
         values.length = 0;
       }
     }
-    for (let i = 0; i < values.length; i += 4) upsertOne.run(values.slice(i, i + 4));
+    for (let i = 0; i < values.length; i += 5) upsertOne.run(values.slice(i, i + 5));
   });
 
   return {
@@ -142,6 +180,22 @@ export function openCountsStore(options: StoreOptions): CountsStore {
     rows: () => selectAll.iterate() as IterableIterator<CountRow>,
     rowsSince,
     firstDay: () => (selectFirstDay.get() as string | undefined) ?? undefined,
+    lastDay: () => (selectLastDay.get() as string | undefined) ?? undefined,
+    releaseSecret(perturbation) {
+      const stored = selectSecret.get() as { secret: Buffer; perturbation: string } | undefined;
+      if (!stored) {
+        const secret = randomBytes(SECRET_BYTES);
+        insertSecret.run(secret, perturbation);
+        return new Uint8Array(secret);
+      }
+      if (stored.perturbation !== perturbation) {
+        throw new Error(
+          `the database's numbers are published with the perturbation ${stored.perturbation}, not ${perturbation}: ` +
+            'changing it would publish every number a second time with another deviation; set the perturbation back, or start a new database',
+        );
+      }
+      return new Uint8Array(stored.secret);
+    },
     frozenWeeks: () => selectWeeks.all() as string[],
     replacePeriods: (periods, rows) => {
       replace(periods, rows);

@@ -46,7 +46,7 @@ function weightsOf<K extends string>(keys: readonly K[], table: Record<K, number
 }
 
 /** One report: the area is given; the answers follow the mix above and the questionnaire's rules. */
-function report(random: () => number, pack: AreaPack, area: string): Report {
+export function syntheticReport(random: () => number, pack: AreaPack, area: string): Report {
   const ageBand = weighted(random, AGE_BANDS, weightsOf(AGE_BANDS, pack.populationByAgeBand));
   const contact = weighted(random, CONTACT_ANSWERS, weightsOf(CONTACT_ANSWERS, CONTACT_WEIGHTS));
   const test = weighted(random, TEST_ANSWERS, weightsOf(TEST_ANSWERS, TEST_WEIGHTS));
@@ -85,7 +85,7 @@ export function reportBodies(pack: AreaPack, count = BODY_COUNT, seed = BODY_SEE
   const bodies: string[] = [];
   for (let i = 0; i < count; i++) {
     const area = i < codes.length ? codes[i]! : weighted(random, codes, populations);
-    const r = report(random, pack, area);
+    const r = syntheticReport(random, pack, area);
     const checked = schema.safeParse(r);
     if (!checked.success) throw new Error(`generated an invalid report: ${JSON.stringify(r)}: ${checked.error.message}`);
     bodies.push(JSON.stringify(r));

@@ -11,7 +11,8 @@ import { seededRandom } from './random.js';
  * The counters the store would hold after `days` days ending on `lastDay` with about
  * `reportsPerDay` reports a day, spread over the municipalities by population (each
  * area-day between half and one and a half times its share). Each report is one of
- * `bodies`, folded as the service folds it, so every partition adds up as in real data.
+ * `bodies`, folded as the service folds it with a random record key, so every partition adds
+ * up and every key sum is drawn as in real data.
  */
 export function syntheticCounts(pack: AreaPack, bodies: readonly string[], days: number, lastDay: string, reportsPerDay: number, seed = 7): CountRow[] {
   const random = seededRandom(seed);
@@ -19,10 +20,11 @@ export function syntheticCounts(pack: AreaPack, bodies: readonly string[], days:
   // Each body's metrics as indexes: what one report adds, wherever it comes from.
   const templates = bodies.map((body) => {
     const report = JSON.parse(body) as Report;
-    return Int32Array.from(fold(report, '', guide(report)).metrics, (m) => metricIndex.get(m)!);
+    return Int32Array.from(fold(report, '', guide(report), 0).metrics, (m) => metricIndex.get(m)!);
   });
   const population = pack.municipalities.reduce((sum, m) => sum + m.population, 0);
   const counts = new Int32Array(METRICS.length);
+  const keys = new Uint32Array(METRICS.length);
   const rows: CountRow[] = [];
   const last = epochDay(lastDay);
   for (let d = last - days + 1; d <= last; d++) {
@@ -31,8 +33,16 @@ export function syntheticCounts(pack: AreaPack, bodies: readonly string[], days:
       const n = Math.round(((reportsPerDay * m.population) / population) * (0.5 + random()));
       if (n === 0) continue;
       counts.fill(0);
-      for (let i = 0; i < n; i++) for (const k of templates[Math.floor(random() * templates.length)]!) counts[k]!++;
-      for (let k = 0; k < counts.length; k++) if (counts[k]! > 0) rows.push({ day, area: m.code, metric: METRICS[k]!.name, n: counts[k]! });
+      keys.fill(0);
+      for (let i = 0; i < n; i++) {
+        // Each report's record key, summed into its counters as the fold does.
+        const key = Math.floor(random() * 2 ** 32);
+        for (const k of templates[Math.floor(random() * templates.length)]!) {
+          counts[k]!++;
+          keys[k] = (keys[k]! + key) >>> 0;
+        }
+      }
+      for (let k = 0; k < counts.length; k++) if (counts[k]! > 0) rows.push({ day, area: m.code, metric: METRICS[k]!.name, n: counts[k]!, key: keys[k]! });
     }
   }
   return rows;

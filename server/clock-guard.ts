@@ -1,6 +1,5 @@
-import { epochDay, isoDate } from '../aggregator/calendar.js';
+import { epochDay } from '../aggregator/calendar.js';
 import { weekOf } from '../aggregator/retention.js';
-import type { CountsStore } from '../aggregator/store.js';
 import type { Logger } from './logger.js';
 
 /**
@@ -90,36 +89,4 @@ export function createClockGuard(options: ClockGuardOptions): ClockGuard {
       return undefined;
     },
   };
-}
-
-/**
- * The newest day with a counter (frozen days included), by a galloping then a binary search
- * over "is there a counter on or after this day": each probe reads the first row of a range
- * scan (an index seek or two), so a year of days costs about twenty probes.
- */
-export function newestStoredDay(store: Pick<CountsStore, 'firstDay' | 'rowsSince'>): string | undefined {
-  const firstDay = store.firstDay();
-  if (firstDay === undefined) return undefined;
-  const hasCountersFrom = (day: number) => {
-    const rows = store.rowsSince(isoDate(day));
-    try {
-      return !rows.next().done;
-    } finally {
-      rows.return?.();
-    }
-  };
-  // Counters on or after lo; none on or after hi.
-  let lo = epochDay(firstDay);
-  let hi = lo + 1;
-  while (hasCountersFrom(hi)) {
-    const width = hi - lo;
-    lo = hi;
-    hi = lo + 2 * width;
-  }
-  while (hi - lo > 1) {
-    const mid = Math.floor((lo + hi) / 2);
-    if (hasCountersFrom(mid)) lo = mid;
-    else hi = mid;
-  }
-  return isoDate(lo);
 }

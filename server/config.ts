@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { DEFAULT_RELEASE_POLICY, type ReleasePolicy } from '../aggregator/release.js';
+import { invalidParameters } from '../aggregator/perturbation-table.js';
+import { DEFAULT_RELEASE_POLICY, OPEN_DAY_EVERY_HOURS, type ReleasePolicy } from '../aggregator/release-policy.js';
 import { collectionEndInstant } from './collection-end.js';
 import { type Operator, OperatorError, operatorEnvShape, operatorRequired, readOperator } from './operator.js';
 
@@ -61,9 +62,17 @@ export const envSchema = z.object({
   HSTS: flag(false),
   RELEASE_INTERVAL_S: seconds(300),
   RELEASE_MIN_REPORTS: count(1, 1_000_000, DEFAULT_RELEASE_POLICY.minReports),
-  RELEASE_MIN_COUNT: count(1, 1_000_000, DEFAULT_RELEASE_POLICY.minCount),
-  RELEASE_OPEN_DAY_MIN_NEW: count(1, 1_000_000, DEFAULT_RELEASE_POLICY.openDayMinNewReports),
   PROJECTION_MIN_REPORTS: count(1, 1_000_000, DEFAULT_RELEASE_POLICY.projectionMinReports),
+  /** Hours between the open day's publications, counted from midnight; 24: published once closed. */
+  RELEASE_OPEN_DAY_EVERY_H: z.coerce
+    .number()
+    .refine((h) => (OPEN_DAY_EVERY_HOURS as readonly number[]).includes(h), `one of ${OPEN_DAY_EVERY_HOURS.join(', ')} (a whole divisor of a day)`)
+    .default(DEFAULT_RELEASE_POLICY.openDayEveryHours),
+  /** The cell key method's perturbation table (aggregator/perturbation-table.ts); checked together below. */
+  PERTURBATION_MAX_DEVIATION: count(1, 100, DEFAULT_RELEASE_POLICY.perturbation.maxDeviation),
+  PERTURBATION_VARIANCE: z.coerce.number().positive().default(DEFAULT_RELEASE_POLICY.perturbation.variance),
+  PERTURBATION_SMALLEST_PUBLISHED: count(1, 100, DEFAULT_RELEASE_POLICY.perturbation.smallestPublished),
+  PERTURBATION_EMPTY_SHARE: z.coerce.number().min(0).max(1).default(DEFAULT_RELEASE_POLICY.perturbation.emptyPublishedShare),
   /** Day × municipality counters are kept this many days, then only their published values (whole ISO weeks). */
   RETENTION_DAYS: count(7, 3650, 30),
   /** The admin listener (/metrics, /readyz): never the public address; `off` serves neither. */
@@ -126,6 +135,14 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     throw new ConfigError(`invalid configuration: ${issue.path.join('.')}: ${issue.message}`);
   }
   const e = result.data;
+  const perturbation = {
+    maxDeviation: e.PERTURBATION_MAX_DEVIATION,
+    variance: e.PERTURBATION_VARIANCE,
+    smallestPublished: e.PERTURBATION_SMALLEST_PUBLISHED,
+    emptyPublishedShare: e.PERTURBATION_EMPTY_SHARE,
+  };
+  const badPerturbation = invalidParameters(perturbation);
+  if (badPerturbation) throw new ConfigError(`invalid configuration: PERTURBATION_*: ${badPerturbation}`);
   let operator: Operator | null;
   try {
     operator = readOperator(e);
@@ -156,9 +173,9 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     releaseIntervalMs: e.RELEASE_INTERVAL_S * 1000,
     releasePolicy: {
       minReports: e.RELEASE_MIN_REPORTS,
-      minCount: e.RELEASE_MIN_COUNT,
-      openDayMinNewReports: e.RELEASE_OPEN_DAY_MIN_NEW,
       projectionMinReports: e.PROJECTION_MIN_REPORTS,
+      openDayEveryHours: e.RELEASE_OPEN_DAY_EVERY_H,
+      perturbation,
     },
     retentionDays: e.RETENTION_DAYS,
     adminHost: e.ADMIN_HOST,

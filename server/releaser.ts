@@ -1,5 +1,7 @@
 import type { AreaPack } from '../aggregator/areas/index.js';
-import { incrementalSince, release, type ReleasePolicy } from '../aggregator/release.js';
+import type { CellKeys } from '../aggregator/cell-key.js';
+import { incrementalSince, release } from '../aggregator/release.js';
+import type { ReleasePolicy } from '../aggregator/release-policy.js';
 import { retain } from '../aggregator/retention.js';
 import type { ReleasedSnapshot } from '../aggregator/snapshot.js';
 import type { CountRow } from '../aggregator/store.js';
@@ -19,6 +21,8 @@ export interface ReleaserParts {
   pack: AreaPack;
   timeZone: string;
   policy: ReleasePolicy;
+  /** Cell keys under the release secret the store keeps. */
+  keys: CellKeys;
   now: () => number;
   onRelease?: (durationMs: number) => void;
   /** Retention (aggregator/retention.ts): weeks whose Monday is more than this many days old are frozen. */
@@ -65,6 +69,7 @@ export function createReleaser(parts: ReleaserParts): Releaser {
         now,
         timeZone,
         policy,
+        keys: parts.keys,
         frozenWeeks,
         ...(snapshot ? { previous: snapshot } : {}),
         ...(since !== undefined ? { since } : {}),

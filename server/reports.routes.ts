@@ -17,6 +17,8 @@ export interface ReportsParts {
   today: () => string;
   /** Settles once the increments are committed (or the commit failed). */
   submit: (increments: Increments) => Promise<void>;
+  /** Draws each report's record key (record-key.ts). */
+  recordKey: () => number;
   /** Whether reports are still accepted (COLLECTION_ENDS); absent: always. */
   collecting?: (() => boolean) | undefined;
   /** Whether a report may be counted on this day (clock-guard.ts); absent: any day. */
@@ -167,7 +169,7 @@ export function reportsRoutes(parts: ReportsParts): Hono {
       const report: Report = parsed.data;
       const outcome = guide(report);
       try {
-        await parts.submit(fold(report, day, outcome));
+        await parts.submit(fold(report, day, outcome, parts.recordKey()));
       } catch {
         throw new ProblemError(503, {
           detail: 'the report could not be stored; please send it again',

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DestinationStream } from 'pino';
 import { loadAreaPack } from '../aggregator/areas/index.js';
+import { cellKeys } from '../aggregator/cell-key.js';
 import { dayClock, dayIn } from '../aggregator/day.js';
 import { GroupCommit } from '../aggregator/group-commit.js';
 import { openCountsStore } from '../aggregator/store.js';
@@ -13,12 +14,13 @@ import type { Hono } from 'hono';
 import { createAbuseGuard } from './abuse/abuse-guard.js';
 import { createAdminApp } from './admin.js';
 import { createApp } from './app.js';
-import { createClockGuard, newestStoredDay } from './clock-guard.js';
+import { createClockGuard } from './clock-guard.js';
 import { collectionOpen } from './collection-end.js';
 import type { Config } from './config.js';
 import { createLogger, type Logger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { readiness } from './readiness.js';
+import { recordKeys } from './record-key.js';
 import { pageInstance } from './page-instance.js';
 import { createReleaser } from './releaser.js';
 
@@ -119,7 +121,7 @@ export async function startService({ config, logDestination, now, webRoot }: Ser
   walTimer.unref();
   const clock = now ?? Date.now;
   const clockGuard = createClockGuard({
-    newestDay: newestStoredDay(store),
+    newestDay: store.lastDay(),
     frozenWeeks: store.frozenWeeks(),
     logger,
     now: clock,
@@ -140,6 +142,7 @@ export async function startService({ config, logDestination, now, webRoot }: Ser
     pack: areaPack,
     timeZone: config.timeZone,
     policy: config.releasePolicy,
+    keys: cellKeys(store.releaseSecret(JSON.stringify(config.releasePolicy.perturbation))),
     now: clock,
     onRelease: (ms) => metrics.release(ms / 1000),
     retentionDays: config.retentionDays,
@@ -165,6 +168,7 @@ export async function startService({ config, logDestination, now, webRoot }: Ser
     areaPack,
     today: dayClock(config.timeZone, now),
     submit: (increments) => groupCommit.submit(increments),
+    recordKey: recordKeys(),
     logger,
     metrics,
     webRoot: pages,

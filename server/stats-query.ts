@@ -2,7 +2,8 @@ import { z } from '@hono/zod-openapi';
 import type { AreaPack } from '../aggregator/areas/index.js';
 import { epochDay, isoDate } from '../aggregator/calendar.js';
 import { METRIC_NAMES } from '../aggregator/metrics.js';
-import type { GeoType, RowQuery, TimeType } from '../aggregator/snapshot.js';
+import type { GeoType, TimeType } from '../aggregator/publication.js';
+import type { RowQuery } from '../aggregator/released-rows.js';
 
 /** Without dates, a query covers the 28 days up to the open day. */
 export const DEFAULT_DAYS = 28;

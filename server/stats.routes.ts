@@ -6,7 +6,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Context } from 'hono';
 import type { AreaPack } from '../aggregator/areas/index.js';
 import { COLUMNS } from '../aggregator/dictionary.js';
-import { type ReleasedRow, type ReleasedSnapshot, rows } from '../aggregator/snapshot.js';
+import { type ReleasedRow, rows } from '../aggregator/released-rows.js';
+import type { ReleasedSnapshot } from '../aggregator/snapshot.js';
 import { ProblemError } from './problem.js';
 import { rowQuery, statsQuerySchema } from './stats-query.js';
 import { dataPackage } from './data-package.js';
@@ -81,9 +82,26 @@ export const rowSchema = z
 const snapshotSchema = z
   .object({
     time: z.iso.datetime().openapi({ description: 'When the snapshot was released.' }),
-    openDay: z.iso.date().openapi({ description: 'Today in the service time zone: published for the country and regions only.' }),
+    openDay: z.iso.date().openapi({ description: 'Today in the service time zone: published for the country and regions only, at fixed times, and provisional.' }),
+    openDayPublishedAt: z.iso
+      .datetime()
+      .nullable()
+      .openapi({ description: "When today's numbers now out were computed; null before today's first publication time." }),
+    openDayNextAt: z.iso.datetime().nullable().openapi({ description: "Today's next publication time; null when the day closes first." }),
     timeZone: z.string(),
-    policy: z.object({ minReports: z.number().int(), minCount: z.number().int(), openDayMinNewReports: z.number().int(), projectionMinReports: z.number().int() }),
+    policy: z.object({
+      minReports: z.number().int().openapi({ description: 'An area-period that publishes fewer reports publishes only that (below_minimum).' }),
+      projectionMinReports: z.number().int().openapi({ description: 'A share and its projection need at least this many published reports.' }),
+      openDayEveryHours: z.number().int().openapi({ description: "Hours between today's publications, from midnight." }),
+      perturbation: z
+        .object({
+          maxDeviation: z.number().int(),
+          variance: z.number(),
+          smallestPublished: z.number().int(),
+          emptyPublishedShare: z.number(),
+        })
+        .openapi({ description: 'The cell key perturbation every published count carries (docs/design.md, Release policy).' }),
+    }),
   })
   .openapi('Snapshot');
 
@@ -91,8 +109,17 @@ const problemSchema = z
   .object({ type: z.string(), title: z.string(), status: z.number().int(), detail: z.string() })
   .openapi('Problem');
 
+const isoOrNull = (t: number | undefined) => (t === undefined ? null : new Date(t).toISOString());
+
 function snapshotInfo(s: ReleasedSnapshot) {
-  return { time: new Date(s.time).toISOString(), openDay: s.openDay, timeZone: s.timeZone, policy: s.policy };
+  return {
+    time: new Date(s.time).toISOString(),
+    openDay: s.openDay.day,
+    openDayPublishedAt: isoOrNull(s.openDay.publishedAt),
+    openDayNextAt: isoOrNull(s.openDay.nextAt),
+    timeZone: s.timeZone,
+    policy: s.policy,
+  };
 }
 
 function etagOf(s: ReleasedSnapshot, kind: string, key: string): string {
@@ -181,7 +208,7 @@ export function statsRoutes(parts: StatsParts): OpenAPIHono {
       }
       let body = cache.get(key);
       if (body === undefined) {
-        const selected = [...limited(rows(s, rowQuery(c.req.valid('query'), s.openDay)), MAX_JSON_ROWS)];
+        const selected = [...limited(rows(s, rowQuery(c.req.valid('query'), s.openDay.day)), MAX_JSON_ROWS)];
         body = JSON.stringify({ snapshot: snapshotInfo(s), rows: selected });
         if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value!);
         cache.set(key, body);
@@ -205,7 +232,7 @@ export function statsRoutes(parts: StatsParts): OpenAPIHono {
     async function statsCsv(c) {
       const { s, etag, unchanged } = conditional(c, parts.snapshot(), 'csv');
       if (unchanged) return unchanged;
-      const q = rowQuery(c.req.valid('query'), s.openDay);
+      const q = rowQuery(c.req.valid('query'), s.openDay.day);
       // Count first, so a too-large query is refused with a problem document, not a cut-off file.
       await ensureAtMost(rows(s, q), MAX_CSV_ROWS);
       const csv = Readable.from(csvChunks(rows(s, q)));

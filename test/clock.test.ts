@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openCountsStore } from '../aggregator/store.js';
-import { newestStoredDay } from '../server/clock-guard.js';
 import { readCounts } from './support/counts.js';
 import { VALID_REPORT } from './support/reports.js';
 import { expectPrivateLogs, startTestService, type TestService } from './support/service.js';
@@ -162,8 +161,8 @@ describe('the newest stored day', () => {
   ])('of %j is %s', (days, expected) => {
     const store = openCountsStore({ path: join(dir, `${days.join('_') || 'empty'}.db`), synchronous: 'FULL' });
     try {
-      store.add(days.map((day) => ({ day, area: 'SI', metric: 'reports', n: 1 })));
-      expect(newestStoredDay(store)).toBe(expected);
+      store.add(days.map((day) => ({ day, area: 'SI', metric: 'reports', n: 1, key: 0 })));
+      expect(store.lastDay()).toBe(expected);
     } finally {
       store.close();
     }
@@ -173,11 +172,11 @@ describe('the newest stored day', () => {
     const store = openCountsStore({ path: join(dir, 'years.db'), synchronous: 'FULL' });
     try {
       const first = Date.UTC(2025, 0, 1);
-      store.add([{ day: '2025-01-01', area: 'SI', metric: 'reports', n: 1 }]);
+      store.add([{ day: '2025-01-01', area: 'SI', metric: 'reports', n: 1, key: 0 }]);
       for (let d = 0; d < 730; d += 7) {
         const day = new Date(first + d * DAY_MS).toISOString().slice(0, 10);
-        store.add([{ day, area: 'SI', metric: 'reports', n: 1 }]);
-        expect(newestStoredDay(store)).toBe(day);
+        store.add([{ day, area: 'SI', metric: 'reports', n: 1, key: 0 }]);
+        expect(store.lastDay()).toBe(day);
       }
     } finally {
       store.close();

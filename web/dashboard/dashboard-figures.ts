@@ -1,6 +1,6 @@
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
-import type { ReleasePolicy } from '../../aggregator/release.js';
+import type { ReleasePolicy } from '../../aggregator/release-policy.js';
 import { t } from '../messages.js';
 import { base } from '../styles.js';
 import { dashboard } from './dashboard-styles.js';

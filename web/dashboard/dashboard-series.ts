@@ -3,7 +3,7 @@ import { css, html, LitElement, nothing, unsafeCSS } from 'lit';
 import uPlot from 'uplot';
 import uplotStyles from 'uplot/dist/uPlot.min.css?inline';
 import { epochDay, isoDate } from '../../aggregator/calendar.js';
-import type { ReleasePolicy } from '../../aggregator/release.js';
+import type { ReleasePolicy } from '../../aggregator/release-policy.js';
 import { t } from '../messages.js';
 import { base } from '../styles.js';
 import { dashboard } from './dashboard-styles.js';

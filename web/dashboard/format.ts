@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import type { ReleasePolicy } from '../../aggregator/release.js';
+import type { ReleasePolicy } from '../../aggregator/release-policy.js';
 import { currentLocale } from '../localization.js';
 import { type MessageId, t } from '../messages.js';
 import type { StatsRow } from './stats-client.js';

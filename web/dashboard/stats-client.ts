@@ -1,5 +1,6 @@
-import type { ReleasePolicy } from '../../aggregator/release.js';
-import type { GeoType, ReleasedRow } from '../../aggregator/snapshot.js';
+import type { ReleasePolicy } from '../../aggregator/release-policy.js';
+import type { GeoType } from '../../aggregator/publication.js';
+import type { ReleasedRow } from '../../aggregator/released-rows.js';
 
 /**
  * The dashboard's only source: the public API (`/api/v1/areas`, `/api/v1/stats`), read the
