@@ -11,7 +11,8 @@ export class SiteFooter extends LitElement {
     base,
     css`
       footer {
-        max-width: 44rem;
+        /* A page may set a wider width (the dashboard does); its header and footer follow. */
+        max-width: var(--page-width, 44rem);
         margin: 0 auto;
         padding: 1.5rem 1rem 2.5rem;
         color: var(--muted);

@@ -22,7 +22,8 @@ export class SiteHeader extends LitElement {
         gap: 0.75rem;
         align-items: center;
         justify-content: space-between;
-        max-width: 44rem;
+        /* A page may set a wider width (the dashboard does); its header and footer follow. */
+        max-width: var(--page-width, 44rem);
         margin: 0 auto;
         padding: 0.75rem 1rem;
       }

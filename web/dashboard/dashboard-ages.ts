@@ -1,24 +1,26 @@
 import { updateWhenLocaleChanges } from '@lit/localize';
-import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { labels } from '../labels.js';
 import { t } from '../messages.js';
 import { base } from '../styles.js';
 import './dashboard-data-links.js';
 import { dashboard } from './dashboard-styles.js';
-import { fill, formatDay, formatPercent, renderCell, valueCell } from './format.js';
+import { capitalised, fill, formatPercent, formatPeriod, renderCount, renderNoValue, valueCell } from './format.js';
 import { ageMetrics, indicatorName } from './indicators.js';
-import { fetchStats, type SnapshotInfo, type StatsQuery, stableQuery } from './stats-client.js';
+import { type Period, periodQuery } from './periods.js';
+import type { Level, SnapshotInfo, StatsQuery } from './stats-client.js';
+import { StatsTask } from './stats-task.js';
 
 /**
- * The country's reports on one day by age band: how many reported, how many had a symptom or
- * met the COVID-like illness definition, and the share with a symptom (from bands with enough
- * reports only), drawn as a bar in its cell.
+ * The reports of the country or a region in one period by age band: how many reported, how
+ * many had a symptom or met the COVID-like illness definition, and the share with a symptom
+ * (from bands with enough reports only), drawn as a bar in its cell.
  */
 export class DashboardAges extends LitElement {
   static override properties = {
-    country: {},
-    day: {},
+    area: {},
+    level: {},
+    period: { attribute: false },
     info: { attribute: false },
   };
   static override styles = [
@@ -47,47 +49,39 @@ export class DashboardAges extends LitElement {
     `,
   ];
 
-  /** The country's code. */
-  declare country: string;
-  /** The day shown. */
-  declare day: string;
+  /** The area's code: the country or a region (municipalities publish no age bands). */
+  declare area: string;
+  declare level: Extract<Level, 'country' | 'region'>;
+  /** The period shown. */
+  declare period: Period | undefined;
   declare info: SnapshotInfo | undefined;
 
-  private readonly _stable = stableQuery();
-
-  private readonly _rows = new Task(this, {
-    task: async ([query], { signal }) => (query ? (await fetchStats(query, signal)).rows : []),
-    args: () => [this._query()] as const,
-  });
+  private readonly _rows = new StatsTask(this, () => ({ query: this._query(), info: this.info }), (rows) => new Map(rows.map((r) => [r.metric, r])));
 
   constructor() {
     super();
-    this.country = '';
-    this.day = '';
+    this.area = '';
+    this.level = 'country';
     updateWhenLocaleChanges(this);
   }
 
   private _query(): StatsQuery | undefined {
-    if (!this.country || !this.day) return undefined;
+    if (!this.area || !this.period) return undefined;
     const metrics = ageMetrics().flatMap((m) => [m.reports, m.symptomatic, m.cli]);
-    const query: StatsQuery = { level: 'country', areas: [this.country], from: this.day, to: this.day, period: 'day', metrics };
-    return this._stable(query);
+    return { level: this.level, areas: [this.area], ...periodQuery(this.period), metrics };
   }
 
   override render() {
-    const info = this.info;
-    if (!info) return nothing;
-    return html`${this._rows.render({
-        initial: () => html`<p class="wait" role="status">${t('dash.loading')}</p>`,
-        pending: () => html`<p class="wait" role="status">${t('dash.loading')}</p>`,
-        error: () => html`<p role="alert">${t('dash.loadFailed')}</p>`,
-        complete: (rows) => {
-          const byMetric = new Map(rows.map((r) => [r.metric, r]));
+    const { info, period } = this;
+    if (!info || !period) return nothing;
+    const caption = fill('dash.ages.caption', { period: formatPeriod(period, info.openDay) });
+    return html`<p class="sub">${capitalised(formatPeriod(period, info.openDay))}</p>
+      ${this._rows.render((byMetric) => {
           const bandLabels = labels().ageBand.values as Record<string, string>;
           const policy = info.policy;
-          return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${fill('dash.ages.caption', { day: formatDay(this.day) })}>
+          return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${caption}>
             <table>
-              <caption class="visually-hidden">${fill('dash.ages.caption', { day: formatDay(this.day) })}</caption>
+              <caption class="visually-hidden">${caption}</caption>
               <thead>
                 <tr>
                   <th scope="col">${t('dash.col.age')}</th>
@@ -101,17 +95,18 @@ export class DashboardAges extends LitElement {
                 ${ageMetrics().map((m) => {
                   const reports = valueCell(byMetric.get(m.reports));
                   const symptomatic = valueCell(byMetric.get(m.symptomatic));
+                  // Both counts are perturbed on their own, so the ratio is capped at 100%.
                   const share =
                     reports.value !== null && symptomatic.value !== null && reports.value >= policy.projectionMinReports
-                      ? symptomatic.value / reports.value
+                      ? Math.min(1, symptomatic.value / reports.value)
                       : null;
                   return html`<tr data-band=${m.band}>
                     <th scope="row">${bandLabels[m.band]}</th>
-                    <td class="num" data-field="reports">${renderCell(reports, policy)}</td>
-                    <td class="num" data-field="symptomatic">${renderCell(symptomatic, policy)}</td>
+                    <td class="num" data-field="reports">${renderCount(reports, policy)}</td>
+                    <td class="num" data-field="symptomatic">${renderCount(symptomatic, policy)}</td>
                     <td class="num" data-field="share">
                       ${share === null
-                        ? html`<span class="marker" title=${fill('dash.marker.fewReports', { n: policy.projectionMinReports })}>–</span>`
+                        ? renderNoValue(fill('dash.marker.fewReports', { n: policy.projectionMinReports }))
                         : html`<span class="bar"
                             ><svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
                               <rect x="0" y="0" width="100" height="10" fill="#e3e8ed" />
@@ -119,16 +114,15 @@ export class DashboardAges extends LitElement {
                             >${formatPercent(share)}</span
                           >`}
                     </td>
-                    <td class="num" data-field="cli">${renderCell(valueCell(byMetric.get(m.cli)), policy)}</td>
+                    <td class="num" data-field="cli">${renderCount(valueCell(byMetric.get(m.cli)), policy)}</td>
                   </tr>`;
                 })}
               </tbody>
             </table>
           </div>`;
-        },
-      })}
-      <p class="note">${fill('dash.ages.note', { n: info.policy.projectionMinReports })}</p>
-      ${this._query() ? html`<dashboard-data-links .query=${this._query()}></dashboard-data-links>` : nothing}`;
+        })}
+      <p class="note">${fill('dash.ages.note', { n: info.policy.projectionMinReports })} ${t('dash.ages.notAdditive')}</p>
+      <dashboard-data-links .query=${this._query()}></dashboard-data-links>`;
   }
 }
 

@@ -8,11 +8,12 @@ import { base } from '../styles.js';
 import './dashboard-area.js';
 import { findArea } from './dashboard-area.js';
 import './dashboard-comparison.js';
+import './dashboard-freshness.js';
 import './dashboard-policy.js';
 import { dashboard } from './dashboard-styles.js';
-import { fill } from './format.js';
+import { countryName, fillPlural } from './format.js';
 import { DASHBOARD_PATH, readRoute, type Route, routeHref } from './route.js';
-import { type Areas, fetchAreas, fetchSnapshotInfo, type SnapshotInfo } from './stats-client.js';
+import { type Areas, fetchAreas, fetchSnapshot, type SnapshotInfo } from './stats-client.js';
 
 type Tab = 'overview' | 'regions' | 'municipalities' | 'policy';
 
@@ -27,8 +28,12 @@ export class DashboardApp extends LitElement {
     base,
     dashboard,
     css`
+      :host {
+        /* The header and footer line up with the dashboard's width. */
+        --page-width: 96rem;
+      }
       main {
-        max-width: 44rem;
+        max-width: var(--page-width);
         margin: 0 auto;
         padding: 0.75rem 0.5rem 0;
       }
@@ -36,6 +41,14 @@ export class DashboardApp extends LitElement {
         main {
           padding: 1.5rem 1rem 0;
         }
+      }
+      @media (min-width: 64rem) {
+        main {
+          padding: 1.5rem 1.5rem 0;
+        }
+      }
+      dashboard-freshness {
+        margin: 0 0 1rem;
       }
       .tabs {
         display: flex;
@@ -91,8 +104,8 @@ export class DashboardApp extends LitElement {
 
   private readonly _data = new Task(this, {
     task: async (_args, { signal }) => {
-      const [areas, info] = await Promise.all([fetchAreas(signal), fetchSnapshotInfo(signal)]);
-      return { areas, info };
+      const [areas, snapshot] = await Promise.all([fetchAreas(signal), fetchSnapshot(null, signal)]);
+      return { areas, info: snapshot!.info };
     },
     args: () => [] as const,
   });
@@ -163,12 +176,14 @@ export class DashboardApp extends LitElement {
   }
 
   override render() {
+    const loading = html`<p class="wait" role="status">${t('dash.loading')}</p>`;
     return html`<site-header home></site-header>
       <main @click=${this._onClick}>
         ${this._renderTabs()}
+        <dashboard-freshness .info=${this._data.value?.info}></dashboard-freshness>
         ${this._data.render({
-          initial: () => html`<p class="wait" role="status">${t('dash.loading')}</p>`,
-          pending: () => html`<p class="wait" role="status">${t('dash.loading')}</p>`,
+          initial: () => loading,
+          pending: () => loading,
           error: () => html`<div class="card" role="alert"><p>${t('dash.loadFailed')}</p></div>`,
           complete: ({ areas, info }) => this._renderView(areas, info),
         })}
@@ -190,8 +205,8 @@ export class DashboardApp extends LitElement {
   }
 
   private _tabName(tab: Tab): string {
-    const country = this._data.value?.areas.country.name;
-    return tab === 'overview' && country ? country : t(TABS[tab]);
+    const country = this._data.value?.areas.country;
+    return tab === 'overview' && country ? countryName(country) : t(TABS[tab]);
   }
 
   /** The tab a view belongs to: a region under Regions, a municipality under Municipalities. */
@@ -218,14 +233,21 @@ export class DashboardApp extends LitElement {
       case 'regions':
         return html`<section class="card view" aria-labelledby="view-title">
           <h1 id="view-title" tabindex="-1">${t('dash.regions.title')}</h1>
-          <p class="sub">${fill('dash.regions.sub', { n: areas.regions.length })}</p>
+          <p class="sub">${fillPlural('dash.regions.sub', areas.regions.length)}</p>
           <dashboard-comparison level="region" all with-map with-bars .areas=${areas.regions} .info=${info}></dashboard-comparison>
         </section>`;
       case 'municipalities':
         return html`<section class="card view" aria-labelledby="view-title">
           <h1 id="view-title" tabindex="-1">${t('dash.municipalities.title')}</h1>
-          <p class="sub">${fill('dash.municipalities.sub', { n: areas.municipalities.length })}</p>
-          <dashboard-comparison level="municipality" all searchable .areas=${areas.municipalities} .info=${info}></dashboard-comparison>
+          <p class="sub">${fillPlural('dash.municipalities.sub', areas.municipalities.length)}</p>
+          <dashboard-comparison
+            level="municipality"
+            all
+            searchable
+            .areas=${areas.municipalities}
+            .regions=${areas.regions}
+            .info=${info}
+          ></dashboard-comparison>
         </section>`;
       case 'policy':
         return html`<dashboard-policy class="view" .info=${info}></dashboard-policy>`;

@@ -5,7 +5,8 @@ import { searchKey } from '../area-search.js';
 import { t } from '../messages.js';
 import { base } from '../styles.js';
 import { dashboard } from './dashboard-styles.js';
-import { type Cell, type Estimate, fill, formatCount, renderCell } from './format.js';
+import { type Cell, type Estimate, fill, fillPlural, formatCount, renderCount, renderNoValue, renderRange } from './format.js';
+import type { Region } from './stats-client.js';
 
 /** One area in a comparison table. */
 export interface TableEntry {
@@ -13,28 +14,35 @@ export interface TableEntry {
   name: string;
   href: string;
   population: number;
+  /** A municipality's region code. */
+  region?: string;
   reports: Cell;
   /** Reports counted in the indicator (absent when the indicator is the reports themselves). */
   count: Cell | null;
   /** The chosen measure, with its interval where it has one. */
   measure: Estimate | null;
-  /** Written in place of the measure when there is none. */
-  measureMarker: string;
-  measureMeaning: string;
+  /** Why there is no measure, when there is none. */
+  missingMeaning: string;
 }
 
 type SortKey = 'name' | 'population' | 'reports' | 'count' | 'measure';
+
+/** Rows shown at first and added by each "show more": a list of 212 stays a few screens long. */
+const PAGE = 25;
 
 const collator = () => new Intl.Collator('sl');
 
 /**
  * A comparison of areas as a table: sortable by every column (buttons in the headers, state in
- * aria-sort), and, for municipalities, searchable by name with or without diacritics. Values
- * held back sort last in either direction.
+ * aria-sort), shown 25 rows at a time, and for municipalities searchable by name (with or
+ * without diacritics) and by region. Values held back sort last in either direction. On a
+ * phone the population and the indicator's count move under the name and the reports, so the
+ * key columns fit without sideways scrolling.
  */
 export class DashboardAreaTable extends LitElement {
   static override properties = {
     entries: { attribute: false },
+    regions: { attribute: false },
     policy: { attribute: false },
     caption: {},
     countLabel: {},
@@ -45,16 +53,24 @@ export class DashboardAreaTable extends LitElement {
     _sort: { state: true },
     _descending: { state: true },
     _query: { state: true },
+    _region: { state: true },
+    _shown: { state: true },
   };
   static override styles = [
     base,
     dashboard,
     css`
+      .filters {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.75rem 1.25rem;
+        align-items: flex-end;
+        margin: 0 0 0.5rem;
+      }
       .search {
         display: grid;
         gap: 0.25rem;
-        max-width: 24rem;
-        margin: 0 0 0.5rem;
+        width: min(100%, 22rem);
         font-weight: 600;
       }
       .count {
@@ -91,36 +107,101 @@ export class DashboardAreaTable extends LitElement {
       tbody th {
         font-weight: 600;
       }
-      td.pop {
+      td.pop,
+      .stacked {
         color: var(--muted);
+      }
+      .stacked {
+        display: none;
+        font-size: 0.8125rem;
+        font-weight: 400;
+      }
+      .more {
+        margin: 0.75rem 0 0;
       }
       .empty {
         padding: 1rem 0;
         color: var(--muted);
+      }
+      /* A phone: three key columns of fixed shares, which wrap rather than scroll; the population
+         and the indicator's count stack under them. */
+      @media (max-width: 30rem) {
+        table {
+          table-layout: fixed;
+        }
+        thead th:first-child {
+          width: 46%;
+        }
+        thead th[data-column='reports'] {
+          width: 24%;
+        }
+        thead th {
+          font-size: 0.8125rem;
+        }
+        /* The sort arrows under the header's words, which then have the column's whole width. */
+        th button {
+          flex-direction: column;
+          align-items: flex-start;
+        }
+        th.num button {
+          align-items: flex-end;
+        }
+        tbody th {
+          font-weight: 400;
+        }
+        .wide {
+          display: none;
+        }
+        .stacked {
+          display: block;
+        }
+        .stacked,
+        .range {
+          white-space: normal;
+        }
+        .phrase {
+          white-space: nowrap;
+        }
+        th,
+        td {
+          overflow-wrap: break-word;
+        }
+        tbody th[scope='row'],
+        thead th:first-child {
+          position: static;
+          box-shadow: none;
+        }
       }
     `,
   ];
 
   /** The areas to list. */
   declare entries: readonly TableEntry[];
+  /** The regions the areas belong to, to narrow the list to one (searchable tables). */
+  declare regions: readonly Region[];
   declare policy: ReleasePolicy | undefined;
   /** The table's caption: what it compares, when. */
   declare caption: string;
   /** The header of the indicator's count column; empty: no such column. */
   declare countLabel: string;
-  /** The header of the measure column. */
+  /** The header of the measure column; empty: no such column (the measure is the reports). */
   declare measureLabel: string;
   declare formatMeasure: (n: number) => string;
   declare formatRange: (low: number, high: number) => string;
-  /** Whether to offer a search box. */
+  /** Whether to offer a search box (and a region filter, where regions are given). */
   declare searchable: boolean;
   private declare _sort: SortKey;
   private declare _descending: boolean;
   private declare _query: string;
+  /** The region the list is narrowed to; empty: every region. */
+  private declare _region: string;
+  /** How many rows are shown. */
+  private declare _shown: number;
 
   constructor() {
     super();
     this.entries = [];
+    this.regions = [];
     this.caption = '';
     this.countLabel = '';
     this.measureLabel = '';
@@ -130,6 +211,8 @@ export class DashboardAreaTable extends LitElement {
     this._sort = 'name';
     this._descending = false;
     this._query = '';
+    this._region = '';
+    this._shown = PAGE;
     updateWhenLocaleChanges(this);
   }
 
@@ -148,9 +231,10 @@ export class DashboardAreaTable extends LitElement {
     }
   }
 
+  /** The entries that pass the search and the region filter, sorted. */
   private _rows(): TableEntry[] {
     const query = searchKey(this._query);
-    const shown = query ? this.entries.filter((e) => searchKey(e.name).includes(query)) : [...this.entries];
+    const shown = this.entries.filter((e) => (!query || searchKey(e.name).includes(query)) && (!this._region || e.region === this._region));
     const compareNames = collator().compare;
     const sign = this._descending ? -1 : 1;
     return shown.sort((a, b) => {
@@ -166,50 +250,80 @@ export class DashboardAreaTable extends LitElement {
     const policy = this.policy;
     if (!policy) return nothing;
     const rows = this._rows();
-    return html`${this.searchable
-        ? html`<label class="search">
-              ${t('dash.table.search')}
-              <input type="search" autocomplete="off" spellcheck="false" .value=${this._query} @input=${this._onSearch} />
-            </label>
-            <p class="count" role="status">${fill('dash.table.shown', { n: rows.length, total: this.entries.length })}</p>`
+    const visible = rows.slice(0, this._shown);
+    const hasCount = this.countLabel !== '';
+    return html`${this.searchable ? this._renderFilters() : nothing}
+      ${rows.length > PAGE || this.searchable
+        ? html`<p class="count" role="status">${fill('dash.table.shown', { n: visible.length, total: rows.length })}</p>`
         : nothing}
       <div class="table-scroll" tabindex="0" role="region" aria-label=${this.caption}>
         <table>
           <caption class="visually-hidden">${this.caption}</caption>
           <thead>
             <tr>
-              ${this._header('name', t('dash.col.area'), false)} ${this._header('population', t('dash.col.population'), true)}
+              ${this._header('name', t('dash.col.area'), false)} ${this._header('population', t('dash.col.population'), true, 'wide')}
               ${this._header('reports', t('dash.col.reports'), true)}
-              ${this.countLabel ? this._header('count', this.countLabel, true) : nothing}
-              ${this._header('measure', this.measureLabel, true)}
+              ${hasCount ? this._header('count', this.countLabel, true, 'wide') : nothing}
+              ${this.measureLabel ? this._header('measure', this.measureLabel, true) : nothing}
             </tr>
           </thead>
           <tbody>
-            ${rows.map(
+            ${visible.map(
               (e) => html`<tr data-code=${e.code}>
-                <th scope="row"><a href=${e.href}>${e.name}</a></th>
-                <td class="num pop" data-field="population">${formatCount(e.population)}</td>
-                <td class="num" data-field="reports">${renderCell(e.reports, policy)}</td>
-                ${e.count && this.countLabel ? html`<td class="num" data-field="count">${renderCell(e.count, policy)}</td>` : nothing}
-                <td class="num" data-field="measure">
-                  ${e.measure
-                    ? html`${this.formatMeasure(e.measure.value)}${e.measure.low !== e.measure.high
-                        ? html`<span class="range">${this.formatRange(e.measure.low, e.measure.high)}</span>`
-                        : nothing}`
-                    : html`<span class="marker" title=${e.measureMeaning}>${e.measureMarker}</span>`}
+                <th scope="row">
+                  <a href=${e.href}>${e.name}</a>
+                  <span class="stacked">${fillPlural('dash.table.population', e.population)}</span>
+                </th>
+                <td class="num pop wide" data-field="population">${formatCount(e.population)}</td>
+                <td class="num" data-field="reports">
+                  ${renderCount(e.reports, policy)}
+                  ${hasCount && e.count
+                    ? html`<span class="stacked"><span class="phrase">${t('dash.table.ofWhich')}</span> ${renderCount(e.count, policy)}</span>`
+                    : nothing}
                 </td>
+                ${hasCount && e.count ? html`<td class="num wide" data-field="count">${renderCount(e.count, policy)}</td>` : nothing}
+                ${this.measureLabel
+                  ? html`<td class="num" data-field="measure">
+                      ${e.measure ? html`${this.formatMeasure(e.measure.value)}${renderRange(e.measure, this.formatRange)}` : renderNoValue(e.missingMeaning)}
+                    </td>`
+                  : nothing}
               </tr>`,
             )}
           </tbody>
         </table>
         ${rows.length === 0 ? html`<p class="empty">${t('dash.table.noMatch')}</p>` : nothing}
-      </div>`;
+      </div>
+      ${rows.length > visible.length
+        ? html`<p class="more">
+            <button type="button" class="button secondary" @click=${() => (this._shown += PAGE)}>
+              ${fillPlural('dash.table.more', Math.min(PAGE, rows.length - visible.length))}
+            </button>
+          </p>`
+        : nothing}`;
   }
 
-  private _header(key: SortKey, label: string, numeric: boolean) {
+  private _renderFilters() {
+    return html`<div class="filters">
+      <label class="search">
+        ${t('dash.table.search')}
+        <input type="search" autocomplete="off" spellcheck="false" .value=${this._query} @input=${this._onSearch} />
+      </label>
+      ${this.regions.length > 1
+        ? html`<label class="select">
+            ${t('dash.table.region')}
+            <select @change=${this._onRegion}>
+              <option value="" ?selected=${this._region === ''}>${t('dash.table.allRegions')}</option>
+              ${this.regions.map((r) => html`<option .value=${r.code} ?selected=${this._region === r.code}>${r.name}</option>`)}
+            </select>
+          </label>`
+        : nothing}
+    </div>`;
+  }
+
+  private _header(key: SortKey, label: string, numeric: boolean, extra = '') {
     const sorted = this._sort === key;
     const sort = sorted ? (this._descending ? 'descending' : 'ascending') : 'none';
-    return html`<th scope="col" class=${numeric ? 'num' : ''} aria-sort=${sort}>
+    return html`<th scope="col" class="${numeric ? 'num' : ''} ${extra}" data-column=${key} aria-sort=${sort}>
       <button type="button" @click=${() => this._onSort(key, numeric)}>
         <span>${label}</span>
         <svg viewBox="0 0 12 16" aria-hidden="true">
@@ -231,6 +345,12 @@ export class DashboardAreaTable extends LitElement {
 
   private _onSearch(event: Event) {
     this._query = (event.target as HTMLInputElement).value;
+    this._shown = PAGE;
+  }
+
+  private _onRegion(event: Event) {
+    this._region = (event.target as HTMLSelectElement).value;
+    this._shown = PAGE;
   }
 }
 

@@ -1,5 +1,4 @@
 import { updateWhenLocaleChanges } from '@lit/localize';
-import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { t } from '../messages.js';
 import { base } from '../styles.js';
@@ -11,16 +10,18 @@ import './dashboard-figures.js';
 import type { RowsByMetric } from './dashboard-figures.js';
 import './dashboard-series.js';
 import { dashboard } from './dashboard-styles.js';
-import { fill, formatCount, formatDay, formatMoment } from './format.js';
+import { countryName, fill, fillPlural, formatCount } from './format.js';
 import { indicatorName, SHARE_INDICATORS, type ShareIndicator } from './indicators.js';
-import { addDays, daysUpTo } from './periods.js';
+import { closedDays, completeWeeks, type Period } from './periods.js';
 import { areaHref, routeHref } from './route.js';
-import { type Areas, fetchStats, type Level, type Region, type SnapshotInfo, type StatsQuery, type StatsRow, stableQuery } from './stats-client.js';
+import type { Areas, Level, Region, SnapshotInfo, StatsQuery, StatsRow } from './stats-client.js';
+import { StatsTask } from './stats-task.js';
 
-/** How many closed days the time series show. */
-const SERIES_DAYS = 28;
-/** The short view. */
-const WEEK_DAYS = 7;
+/**
+ * How far back the series reach, in the area's kind of period: days for the country and
+ * regions, weeks for municipalities (which publish weeks only). The first is the default.
+ */
+const RANGES = { day: [28, 7], week: [12, 26] } as const;
 
 /** An area of the pack, found by its code. */
 export interface AreaInfo {
@@ -35,7 +36,7 @@ export interface AreaInfo {
 export function findArea(areas: Areas, code: string): AreaInfo | undefined {
   if (code === areas.country.code) {
     const population = areas.regions.reduce((sum, r) => sum + r.population, 0);
-    return { ...areas.country, level: 'country', population };
+    return { code, name: countryName(areas.country), level: 'country', population };
   }
   const region = areas.regions.find((r) => r.code === code);
   if (region) return { ...region, level: 'region' };
@@ -46,21 +47,30 @@ export function findArea(areas: Areas, code: string): AreaInfo | undefined {
   return { ...rest, level: 'municipality', ...(parent ? { region: parent } : {}) };
 }
 
-function byMetricAndDay(rows: readonly StatsRow[]): RowsByMetric {
+function byMetricAndPeriod(rows: readonly StatsRow[]): RowsByMetric {
   const grouped = new Map<string, Map<string, StatsRow>>();
   for (const row of rows) {
-    if (row.time_type !== 'day') continue;
-    let days = grouped.get(row.metric);
-    if (!days) grouped.set(row.metric, (days = new Map()));
-    days.set(row.time_value, row);
+    let periods = grouped.get(row.metric);
+    if (!periods) grouped.set(row.metric, (periods = new Map()));
+    periods.set(row.time_value, row);
   }
   return grouped;
 }
 
+/** Municipalities publish weeks; the country and regions days. */
+const periodType = (level: Level) => (level === 'municipality' ? 'week' : 'day');
+
+/** The closed periods a series may show, newest first: enough for the longest range and a week before it. */
+function recentPeriods(level: Level, openDay: string): Period[] {
+  const type = periodType(level);
+  const longest = Math.max(...RANGES[type]);
+  return type === 'week' ? completeWeeks(openDay, longest + 1) : closedDays(openDay, longest + 7);
+}
+
 /**
  * One area: the country (the overview), a region or a municipality. Headline figures for the
- * latest closed day with published reports, the last 28 (or 7) days as charts with tables,
- * and by level: the age breakdown (country) or the region's municipalities.
+ * latest published period (a day, or a week for a municipality), the recent periods as charts
+ * with tables, and by level: the age breakdown (country, regions) and a region's municipalities.
  */
 export class DashboardArea extends LitElement {
   static override properties = {
@@ -116,6 +126,12 @@ export class DashboardArea extends LitElement {
         grid-template-columns: minmax(0, 1fr);
         gap: 1.75rem;
       }
+      @media (min-width: 64rem) {
+        .series {
+          grid-template-columns: repeat(2, minmax(0, 1fr));
+          gap: 2.5rem;
+        }
+      }
       .series-head {
         margin: 0 0 1rem;
       }
@@ -131,38 +147,33 @@ export class DashboardArea extends LitElement {
   declare info: SnapshotInfo | undefined;
   /** The area shown. */
   declare code: string;
+  /** How many periods the series show. */
   private declare _range: number;
   private declare _indicator: ShareIndicator;
 
-  private readonly _stable = stableQuery();
-
-  private readonly _rows = new Task(this, {
-    task: async ([query], { signal }) => (query ? byMetricAndDay((await fetchStats(query, signal)).rows) : new Map()) as RowsByMetric,
-    args: () => [this._query()] as const,
-  });
+  private readonly _rows = new StatsTask(this, () => ({ query: this._query(), info: this.info }), byMetricAndPeriod);
 
   constructor() {
     super();
     this.code = '';
-    this._range = SERIES_DAYS;
+    this._range = 0;
     this._indicator = 'symptomatic';
     updateWhenLocaleChanges(this);
   }
 
-  /** The area's rows: the last 28 closed days, and today where it is published (country, regions). */
+  /** The area's rows: its recent closed periods, and today where it is published (country, regions). */
   private _query(): StatsQuery | undefined {
     const area = this._area();
     const info = this.info;
     if (!area || !info) return undefined;
-    const query: StatsQuery = {
+    return {
       level: area.level,
       areas: [area.code],
-      from: addDays(info.openDay, -SERIES_DAYS),
-      to: area.level === 'municipality' ? addDays(info.openDay, -1) : info.openDay,
-      period: 'day',
+      from: recentPeriods(area.level, info.openDay).at(-1)!.first,
+      to: info.openDay,
+      period: periodType(area.level),
       metrics: ['reports', ...SHARE_INDICATORS],
     };
-    return this._stable(query);
   }
 
   private _area(): AreaInfo | undefined {
@@ -179,49 +190,40 @@ export class DashboardArea extends LitElement {
     const info = this.info;
     const areas = this.areas;
     if (!area || !info || !areas) return nothing;
-    const query = this._query();
+    const type = periodType(area.level);
+    const range = this._range || RANGES[type][0];
     return html`<section class="card" aria-labelledby="area-title">
         ${this._renderCrumbs(area, areas)}
         <h1 id="area-title" tabindex="-1">${area.name}</h1>
         <ul class="facts">
           <li>${t(`dash.level.${area.level}`)}${area.region ? html` · ${area.region.name}` : nothing}</li>
           <li>${t('dash.fact.population')} <b data-field="population">${formatCount(area.population)}</b></li>
-          <li>${t('dash.fact.snapshot')} <b>${formatMoment(info.time, info.timeZone)}</b></li>
         </ul>
-        ${this._rows.render({
-          initial: () => html`<p class="wait" role="status">${t('dash.loading')}</p>`,
-          pending: () => html`<p class="wait" role="status">${t('dash.loading')}</p>`,
-          error: () => html`<p role="alert">${t('dash.loadFailed')}</p>`,
-          complete: (rows) => html`<dashboard-figures
+        ${this._rows.render(
+          (rows) => html`<dashboard-figures
             .level=${area.level}
             .rows=${rows}
-            .day=${this._referenceDay(rows, info)}
-            .openDay=${info.openDay}
-            .policy=${info.policy}
+            .period=${this._referencePeriod(rows, area.level, info)}
+            .info=${info}
           ></dashboard-figures>`,
-        })}
+        )}
         <p class="note">
           ${t('dash.estimateNote')} <a href=${routeHref({ view: 'policy' })}>${t('dash.links.policyShort')}</a>
         </p>
       </section>
       <section class="card" aria-labelledby="series-title">
         <h2 id="series-title">${t('dash.series.title')}</h2>
-        <p class="sub">${fill('dash.series.sub', { n: this._range })}</p>
+        <p class="sub">${fillPlural(type === 'day' ? 'dash.series.subDays' : 'dash.series.subWeeks', range)}</p>
         <div class="controls">
           <dashboard-choice
             .legend=${t('dash.series.range')}
-            .options=${[
-              { value: String(SERIES_DAYS), label: fill('dash.series.days', { n: SERIES_DAYS }) },
-              { value: String(WEEK_DAYS), label: fill('dash.series.days', { n: WEEK_DAYS }) },
-            ]}
-            .value=${String(this._range)}
+            .options=${RANGES[type].map((n) => ({ value: String(n), label: fillPlural(type === 'day' ? 'dash.series.days' : 'dash.series.weeks', n) }))}
+            .value=${String(range)}
             @choice-change=${(e: CustomEvent<string>) => (this._range = Number(e.detail))}
           ></dashboard-choice>
         </div>
-        ${this._rows.render({
-          complete: (rows) => this._renderSeries(rows, info),
-        })}
-        <dashboard-data-links .query=${query}></dashboard-data-links>
+        ${this._rows.render((rows) => this._renderSeries(rows, area.level, info, range))}
+        <dashboard-data-links .query=${this._query()}></dashboard-data-links>
       </section>
       ${this._renderMore(area, areas, info)}`;
   }
@@ -230,20 +232,21 @@ export class DashboardArea extends LitElement {
     if (area.level === 'country') return nothing;
     return html`<nav aria-label=${t('dash.crumbs')}>
       <ol class="crumbs">
-        <li><a href=${routeHref({ view: 'overview' })}>${areas.country.name}</a></li>
+        <li><a href=${routeHref({ view: 'overview' })}>${countryName(areas.country)}</a></li>
         ${area.region ? html`<li><a href=${areaHref(area.region.code)}>${area.region.name}</a></li>` : nothing}
         <li aria-current="page">${area.name}</li>
       </ol>
     </nav>`;
   }
 
-  private _renderSeries(rows: RowsByMetric, info: SnapshotInfo) {
-    const days = daysUpTo(addDays(info.openDay, -1), this._range);
+  private _renderSeries(rows: RowsByMetric, level: Level, info: SnapshotInfo, range: number) {
+    const periods = recentPeriods(level, info.openDay).slice(0, range).reverse();
+    const reportsHeading = t(periodType(level) === 'day' ? 'dash.series.reports' : 'dash.series.reportsWeekly');
     return html`<div class="series">
       <dashboard-series
         kind="count"
-        .heading=${t('dash.series.reports')}
-        .days=${days}
+        .heading=${reportsHeading}
+        .periods=${periods}
         .rows=${rows.get('reports') ?? new Map()}
         .policy=${info.policy}
         data-series="reports"
@@ -260,7 +263,7 @@ export class DashboardArea extends LitElement {
         <dashboard-series
           kind="share"
           .heading=${fill('dash.series.share', { indicator: indicatorName(this._indicator) })}
-          .days=${days}
+          .periods=${periods}
           .rows=${rows.get(this._indicator) ?? new Map()}
           .policy=${info.policy}
           data-series="share"
@@ -270,33 +273,29 @@ export class DashboardArea extends LitElement {
   }
 
   private _renderMore(area: AreaInfo, areas: Areas, info: SnapshotInfo) {
-    if (area.level === 'country') {
-      const day = this._rows.value ? this._referenceDay(this._rows.value, info) : '';
-      return html`<section class="card" aria-labelledby="ages-title">
-        <h2 id="ages-title">${t('dash.ages.title')}</h2>
-        <p class="sub">${day ? formatDay(day) : ''}</p>
-        ${day ? html`<dashboard-ages .country=${area.code} .day=${day} .info=${info}></dashboard-ages>` : nothing}
-      </section>`;
-    }
-    if (area.level === 'region') {
-      const municipalities = areas.municipalities.filter((m) => m.region === area.code);
-      return html`<section class="card" aria-labelledby="municipalities-title">
+    if (area.level === 'municipality') return nothing;
+    const rows = this._rows.value;
+    const ages = html`<section class="card" aria-labelledby="ages-title">
+      <h2 id="ages-title">${t('dash.ages.title')}</h2>
+      ${rows
+        ? html`<dashboard-ages .area=${area.code} .level=${area.level} .period=${this._referencePeriod(rows, area.level, info)} .info=${info}></dashboard-ages>`
+        : nothing}
+    </section>`;
+    if (area.level === 'country') return ages;
+    const municipalities = areas.municipalities.filter((m) => m.region === area.code);
+    return html`${ages}
+      <section class="card" aria-labelledby="municipalities-title">
         <h2 id="municipalities-title">${t('dash.region.municipalities')}</h2>
         <p class="sub">${t('dash.region.municipalitiesSub')}</p>
         <dashboard-comparison level="municipality" .areas=${municipalities} .info=${info}></dashboard-comparison>
       </section>`;
-    }
-    return nothing;
   }
 
-  /** The latest closed day whose reports are published; yesterday when none is. */
-  private _referenceDay(rows: RowsByMetric, info: SnapshotInfo): string {
+  /** The latest closed period whose reports are published: the last one when none is. */
+  private _referencePeriod(rows: RowsByMetric, level: Level, info: SnapshotInfo): Period {
     const reports = rows.get('reports');
-    for (let back = 1; back <= SERIES_DAYS; back++) {
-      const day = addDays(info.openDay, -back);
-      if (reports?.get(day)?.sample_size != null) return day;
-    }
-    return addDays(info.openDay, -1);
+    const periods = recentPeriods(level, info.openDay);
+    return periods.find((p) => reports?.get(p.label)?.sample_size != null) ?? periods[0]!;
   }
 }
 

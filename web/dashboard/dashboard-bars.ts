@@ -1,7 +1,7 @@
 import { updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, svg } from 'lit';
+import { css, html, LitElement, nothing, svg } from 'lit';
 import { base } from '../styles.js';
-import { fill, formatCount } from './format.js';
+import { fill, fillPlural } from './format.js';
 
 /** One area in the comparison chart. */
 export interface BarEntry {
@@ -12,13 +12,15 @@ export interface BarEntry {
   value: number | null;
   low: number | null;
   high: number | null;
-  /** The value as written (or its marker). */
+  /** The value as written, or a dash. */
   text: string;
+  /** Why there is no value, when there is none. */
+  meaning: string;
 }
 
 /**
  * Areas side by side as horizontal bars, largest first, each with its interval as a whisker
- * and its population under its name; areas without a value come last with their marker. The
+ * and its population under its name; areas without a value come last with a dash. The
  * bars are drawn with SVG attributes (no style attributes, which the CSP refuses). The chart
  * is one image with a text alternative; the table beside it holds the same numbers.
  */
@@ -97,7 +99,7 @@ export class DashboardBars extends LitElement {
     const x = (v: number) => (v / max) * 100;
     return html`<div class="bars" role="img" aria-label=${this._summary(sorted)}>
       ${sorted.map(
-        (e) => html`<span class="name">${e.name}<span class="pop">${fill('dash.bars.population', { n: formatCount(e.population) })}</span></span>
+        (e) => html`<span class="name">${e.name}<span class="pop">${fillPlural('dash.table.population', e.population)}</span></span>
           <svg viewBox="0 0 100 20" preserveAspectRatio="none" aria-hidden="true">
             <rect x="0" y="0" width="100" height="20" fill="#f4f6f8" />
             ${e.value === null
@@ -111,7 +113,7 @@ export class DashboardBars extends LitElement {
                   <line x1=${x(e.high)} x2=${x(e.high)} y1="5" y2="15" vector-effect="non-scaling-stroke" />
                 </g>`}
           </svg>
-          <span class="value ${e.value === null ? 'missing' : ''}">${e.text}</span>`,
+          <span class="value ${e.value === null ? 'missing' : ''}" title=${e.value === null ? e.meaning : nothing}>${e.text}</span>`,
       )}
     </div>`;
   }

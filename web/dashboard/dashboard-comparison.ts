@@ -1,5 +1,4 @@
 import { updateWhenLocaleChanges } from '@lit/localize';
-import { Task } from '@lit/task';
 import { css, html, LitElement, nothing } from 'lit';
 import { t } from '../messages.js';
 import { base } from '../styles.js';
@@ -13,35 +12,55 @@ import { dashboard } from './dashboard-styles.js';
 import './dashboard-tile-map.js';
 import type { MapEntry } from './dashboard-tile-map.js';
 import {
-  type Cell,
+  capitalised,
   type Estimate,
   fill,
+  formatCompact,
   formatCount,
-  formatDay,
-  formatDayRange,
   formatEstimate,
   formatEstimateRange,
-  markerMeaning,
-  markerText,
+  formatPercent,
+  formatPercentRange,
+  formatPeriod,
+  noEstimateMeaning,
   projectedOf,
   ratePer100kOf,
   sampleCell,
+  shareOf,
   valueCell,
 } from './format.js';
-import { COMPARED_INDICATORS, type ComparedIndicator, indicatorName, type Measure } from './indicators.js';
-import { addDays, comparablePeriods, dayPeriod, type Period, periodFromKey, periodKey, periodQuery } from './periods.js';
+import { COMPARED_INDICATORS, type ComparedIndicator, indicatorName, isEstimate, type Measure, measureName, measuresOf } from './indicators.js';
+import { comparablePeriods, defaultPeriod, type Period, periodFromKey, periodKey, periodQuery } from './periods.js';
 import { areaHref } from './route.js';
-import { fetchStats, type Level, type Region, type SnapshotInfo, type StatsQuery, type StatsRow, stableQuery } from './stats-client.js';
+import type { Level, Municipality, Region, SnapshotInfo, StatsQuery, StatsRow } from './stats-client.js';
+import { StatsTask } from './stats-task.js';
+
+/** How a measure is written: in full in the table, short on a tile or beside a bar. */
+interface Writing {
+  full: (n: number) => string;
+  short: (n: number) => string;
+  range: (low: number, high: number) => string;
+}
+
+const WRITING: Record<Measure, Writing> = {
+  reports: { full: formatCount, short: formatCompact, range: formatEstimateRange },
+  reportsPer100k: { full: formatEstimate, short: formatCompact, range: formatEstimateRange },
+  share: { full: formatPercent, short: formatPercent, range: formatPercentRange },
+  estimatePer100k: { full: formatEstimate, short: formatCompact, range: formatEstimateRange },
+  estimatePeople: { full: formatEstimate, short: formatCompact, range: formatEstimateRange },
+};
 
 /**
- * Areas of one level side by side for one period: the chosen indicator per 100,000 inhabitants
- * or in absolute numbers, as a bar chart and a tile map (regions) and as a sortable table
- * (searchable for municipalities), with the CSV of exactly these rows.
+ * Areas of one level side by side for one period: an indicator as reports, as the share of
+ * reports, or as estimated people, in a bar chart and a tile map (regions) and in a sortable
+ * table (searchable for municipalities), with the CSV of exactly these rows. Municipalities
+ * publish weeks only, and open on the last complete week.
  */
 export class DashboardComparison extends LitElement {
   static override properties = {
     level: {},
     areas: { attribute: false },
+    regions: { attribute: false },
     all: { type: Boolean },
     info: { attribute: false },
     withMap: { type: Boolean, attribute: 'with-map' },
@@ -61,6 +80,14 @@ export class DashboardComparison extends LitElement {
         gap: 1.5rem;
         margin: 0 0 1.5rem;
       }
+      /* From about 1024 px, the map and the chart side by side. */
+      @media (min-width: 64rem) {
+        .views.both {
+          grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+          gap: 2.5rem;
+          align-items: start;
+        }
+      }
       h3 {
         margin-top: 0;
       }
@@ -73,7 +100,9 @@ export class DashboardComparison extends LitElement {
   /** The level compared: regions or municipalities. */
   declare level: Extract<Level, 'region' | 'municipality'>;
   /** The areas compared, with their populations. */
-  declare areas: readonly Region[];
+  declare areas: readonly (Region | Municipality)[];
+  /** Where the areas are municipalities of several regions: the regions, to narrow the table to one. */
+  declare regions: readonly Region[];
   /** Whether the areas are every area of the level (the query then names none). */
   declare all: boolean;
   declare info: SnapshotInfo | undefined;
@@ -82,44 +111,42 @@ export class DashboardComparison extends LitElement {
   declare searchable: boolean;
   private declare _indicator: ComparedIndicator;
   private declare _measure: Measure;
-  /** The chosen period's key; empty: the latest closed day. */
+  /** The chosen period's key; empty: the level's default period. */
   private declare _period: string;
 
-  private readonly _rows = new Task(this, {
-    task: async ([query], { signal }) => (query ? (await fetchStats(query, signal)).rows : []),
-    args: () => [this._query()] as const,
-  });
+  private readonly _rows = new StatsTask(this, () => ({ query: this._query(), info: this.info }), (rows) => rows);
 
   constructor() {
     super();
     this.level = 'region';
     this.areas = [];
+    this.regions = [];
     this.all = false;
     this.withMap = false;
     this.withBars = false;
     this.searchable = false;
     this._indicator = 'symptomatic';
-    this._measure = 'per100k';
+    this._measure = 'share';
     this._period = '';
     updateWhenLocaleChanges(this);
   }
 
   private _selectedPeriod(info: SnapshotInfo): Period {
-    return periodFromKey(this._period) ?? dayPeriod(addDays(info.openDay, -1));
+    const chosen = periodFromKey(this._period);
+    const offered = comparablePeriods(info, this.level);
+    return chosen && offered.some((p) => periodKey(p) === periodKey(chosen)) ? chosen : defaultPeriod(info, this.level);
   }
 
-  /** The query of the rows shown: also the CSV link. Stable per choice, so the task runs once per change. */
-  private readonly _stable = stableQuery();
+  /** The query of the rows shown: also the CSV link. */
   private _query(): StatsQuery | undefined {
     const info = this.info;
     if (!info || this.areas.length === 0) return undefined;
-    const query: StatsQuery = {
+    return {
       level: this.level,
       ...(this.all ? {} : { areas: this.areas.map((a) => a.code) }),
       ...periodQuery(this._selectedPeriod(info)),
       metrics: [this._indicator],
     };
-    return this._stable(query);
   }
 
   override render() {
@@ -132,88 +159,80 @@ export class DashboardComparison extends LitElement {
           .legend=${t('dash.cmp.indicator')}
           .options=${COMPARED_INDICATORS.map((value) => ({ value, label: indicatorName(value) }))}
           .value=${this._indicator}
-          @choice-change=${(e: CustomEvent<string>) => (this._indicator = e.detail as ComparedIndicator)}
+          @choice-change=${this._onIndicator}
         ></dashboard-choice>
         <dashboard-choice
           .legend=${t('dash.cmp.measure')}
-          .options=${[
-            { value: 'per100k', label: t('dash.cmp.per100k') },
-            { value: 'absolute', label: t('dash.cmp.absolute') },
-          ]}
+          .options=${measuresOf(this._indicator).map((value) => ({ value, label: measureName(value) }))}
           .value=${this._measure}
           @choice-change=${(e: CustomEvent<string>) => (this._measure = e.detail as Measure)}
         ></dashboard-choice>
         <label class="select">
           ${t('dash.cmp.period')}
           <select @change=${this._onPeriod}>
-            ${comparablePeriods(info.openDay, this.level === 'region').map(
-              (p) => html`<option .value=${periodKey(p)} ?selected=${periodKey(p) === periodKey(period)}>${this._periodName(p, info)}</option>`,
+            ${comparablePeriods(info, this.level).map(
+              (p) => html`<option .value=${periodKey(p)} ?selected=${periodKey(p) === periodKey(period)}>${capitalised(formatPeriod(p, info.openDay))}</option>`,
             )}
           </select>
         </label>
       </div>
-      ${this._rows.render({
-        initial: () => html`<p class="wait" role="status">${t('dash.loading')}</p>`,
-        pending: () => html`<p class="wait" role="status">${t('dash.loading')}</p>`,
-        error: () => html`<p role="alert">${t('dash.loadFailed')}</p>`,
-        complete: (rows) => this._renderRows(rows, period, info),
-      })}
+      ${this._rows.render((rows) => this._renderRows(rows, period, info))}
       ${query ? html`<dashboard-data-links .query=${query}></dashboard-data-links>` : nothing}`;
   }
 
-  private _periodName(p: Period, info: SnapshotInfo): string {
-    if (p.type === 'week') return fill('dash.period.week', { week: p.label.slice(-2).replace(/^0/, ''), days: formatDayRange(p.first, p.last) });
-    if (p.first === info.openDay) return fill('dash.period.today', { day: formatDay(p.first) });
-    if (p.first === addDays(info.openDay, -1)) return fill('dash.period.yesterday', { day: formatDay(p.first) });
-    return formatDay(p.first);
+  private _onIndicator(event: CustomEvent<string>) {
+    this._indicator = event.detail as ComparedIndicator;
+    // Each indicator has its own measures: keep the kind of view where it has one.
+    const measures = measuresOf(this._indicator);
+    if (!measures.includes(this._measure)) this._measure = measures[0]!;
   }
 
   private _onPeriod(event: Event) {
     this._period = (event.target as HTMLSelectElement).value;
   }
 
-  /** The chosen measure of an area: per 100,000 inhabitants, or the absolute number. */
-  private _measureOf(row: StatsRow | undefined, population: number): { measure: Estimate | null; missing: Cell } {
-    const reports = sampleCell(row);
-    if (this._indicator === 'reports') {
-      if (reports.value === null) return { measure: null, missing: reports };
-      const value = this._measure === 'per100k' ? (reports.value / population) * 100_000 : reports.value;
-      return { measure: { value, low: value, high: value, unreliable: false }, missing: reports };
+  /** The chosen measure of an area, with its interval where it has one. */
+  private _measureOf(row: StatsRow | undefined, population: number): Estimate | null {
+    const reports = sampleCell(row).value;
+    switch (this._measure) {
+      case 'reports':
+        return reports === null ? null : { value: reports, low: reports, high: reports, unreliable: false };
+      case 'reportsPer100k': {
+        if (reports === null) return null;
+        const rate = (reports / population) * 100_000;
+        return { value: rate, low: rate, high: rate, unreliable: false };
+      }
+      case 'share':
+        return shareOf(row);
+      case 'estimatePer100k':
+        return ratePer100kOf(row);
+      case 'estimatePeople':
+        return projectedOf(row);
     }
-    const measure = this._measure === 'per100k' ? ratePer100kOf(row) : projectedOf(row);
-    if (measure) return { measure, missing: reports };
-    if (reports.value === null) return { measure: null, missing: reports };
-    const count = valueCell(row);
-    return { measure: null, missing: count.value === null ? count : { value: null, missing: 'not_applicable' } };
   }
 
   private _renderRows(rows: readonly StatsRow[], period: Period, info: SnapshotInfo) {
     const policy = info.policy;
     const byCode = new Map(rows.filter((r) => r.time_value === period.label).map((r) => [r.geo_value, r]));
+    const writing = WRITING[this._measure];
     const isReports = this._indicator === 'reports';
-    const formatMeasure = isReports && this._measure === 'absolute' ? formatCount : formatEstimate;
     const entries = this.areas.map((area) => {
       const row = byCode.get(area.code);
-      const { measure, missing } = this._measureOf(row, area.population);
-      const text = measure ? formatMeasure(measure.value) : markerText(missing.missing ?? 'absent', policy);
-      const meaning =
-        missing.missing === 'not_applicable'
-          ? fill('dash.marker.fewReports', { n: policy.projectionMinReports })
-          : markerMeaning(missing.missing ?? 'absent', policy);
-      return { area, row, measure, text, meaning };
+      const measure = this._measureOf(row, area.population);
+      return { area, row, measure, meaning: measure ? '' : noEstimateMeaning(row, policy) };
     });
-    const label = this._measureLabel();
-    const caption = `${indicatorName(this._indicator)}: ${label}, ${this._periodName(period, info)}`;
+    const label = `${indicatorName(this._indicator)}: ${measureName(this._measure)}`;
+    const caption = `${label}, ${formatPeriod(period, info.openDay)}`;
     const tableEntries: TableEntry[] = entries.map((e) => ({
       code: e.area.code,
       name: e.area.name,
       href: areaHref(e.area.code),
       population: e.area.population,
+      ...('region' in e.area ? { region: e.area.region } : {}),
       reports: sampleCell(e.row),
       count: isReports ? null : valueCell(e.row),
       measure: e.measure,
-      measureMarker: e.text,
-      measureMeaning: e.meaning,
+      missingMeaning: e.meaning,
     }));
     const bars: BarEntry[] = entries.map((e) => ({
       code: e.area.code,
@@ -222,55 +241,52 @@ export class DashboardComparison extends LitElement {
       value: e.measure?.value ?? null,
       low: e.measure && e.measure.low !== e.measure.high ? e.measure.low : null,
       high: e.measure && e.measure.low !== e.measure.high ? e.measure.high : null,
-      text: e.text,
+      text: e.measure ? writing.short(e.measure.value) : '–',
+      meaning: e.meaning,
     }));
     const tiles: MapEntry[] = entries.map((e) => ({
       code: e.area.code,
       name: e.area.name,
       value: e.measure?.value ?? null,
-      text: e.text,
+      text: e.measure ? writing.short(e.measure.value) : '–',
+      meaning: e.meaning,
       href: areaHref(e.area.code),
     }));
-    return html`${this._renderViews(tiles, bars, `${indicatorName(this._indicator)}: ${label}`, caption, formatMeasure)}
+    return html`${this._renderViews(tiles, bars, label, caption)}
       <dashboard-area-table
         .entries=${tableEntries}
+        .regions=${this.regions}
         .policy=${policy}
         .caption=${caption}
         .countLabel=${isReports ? '' : indicatorName(this._indicator)}
-        .measureLabel=${label}
-        .formatMeasure=${formatMeasure}
-        .formatRange=${formatEstimateRange}
+        .measureLabel=${this._measure === 'reports' ? '' : measureName(this._measure)}
+        .formatMeasure=${writing.full}
+        .formatRange=${writing.range}
         ?searchable=${this.searchable}
       ></dashboard-area-table>
-      <p class="note">
-        ${fill('dash.cmp.markers', { minCount: policy.minCount, minReports: policy.minReports, projectionMin: policy.projectionMinReports })}
-        ${isReports ? nothing : t('dash.estimateNote')}
-      </p>`;
+      <p class="note">${fill('dash.cmp.markers', { minReports: policy.minReports, projectionMin: policy.projectionMinReports })}</p>
+      <p class="note">${t(this.level === 'region' ? 'dash.cmp.notAdditiveRegions' : 'dash.cmp.notAdditiveMunicipalities')}</p>
+      ${isEstimate(this._measure) ? html`<p class="note">${t('dash.estimateNote')}</p>` : nothing}`;
   }
 
   /** The tile map and the bar chart, where this comparison has them. */
-  private _renderViews(tiles: MapEntry[], bars: BarEntry[], label: string, caption: string, format: (n: number) => string) {
+  private _renderViews(tiles: MapEntry[], bars: BarEntry[], label: string, caption: string) {
     if (!this.withMap && !this.withBars) return nothing;
-    return html`<div class="views">
+    return html`<div class="views ${this.withMap && this.withBars ? 'both' : ''}">
       ${this.withMap
         ? html`<section>
             <h3>${t('dash.cmp.map')}</h3>
-            <dashboard-tile-map .entries=${tiles} .label=${label} .format=${format}></dashboard-tile-map>
+            <dashboard-tile-map .entries=${tiles} .label=${label} .kind=${this._measure === 'share' ? 'percent' : 'count'}></dashboard-tile-map>
           </section>`
         : nothing}
       ${this.withBars
         ? html`<section>
             <h3>${t('dash.cmp.chart')}</h3>
             <dashboard-bars .entries=${bars} .label=${caption}></dashboard-bars>
-            ${this._indicator === 'reports' ? nothing : html`<p class="note">${t('dash.cmp.whiskers')}</p>`}
+            ${bars.some((b) => b.low !== null) ? html`<p class="note">${t('dash.cmp.whiskers')}</p>` : nothing}
           </section>`
         : nothing}
     </div>`;
-  }
-
-  private _measureLabel(): string {
-    if (this._indicator === 'reports') return t(this._measure === 'per100k' ? 'dash.measure.reportsPer100k' : 'dash.measure.reports');
-    return t(this._measure === 'per100k' ? 'dash.measure.ratePer100k' : 'dash.measure.people');
   }
 }
 

@@ -5,41 +5,46 @@ import { t } from '../messages.js';
 import { base } from '../styles.js';
 import { dashboard } from './dashboard-styles.js';
 import {
-  type Estimate,
+  AS_ESTIMATE,
   fill,
+  fillPlural,
   formatDay,
   formatEstimate,
   formatEstimateRange,
   formatPercent,
   formatPercentRange,
-  markerMeaning,
-  markerText,
+  formatPeriod,
+  formatTime,
+  noEstimateMeaning,
   projectedOf,
   ratePer100kOf,
-  renderCell,
+  renderCount,
+  renderNoValue,
   sampleCell,
   shareOf,
   standardisedOf,
 } from './format.js';
-import { addDays } from './periods.js';
 import { indicatorDefinition, indicatorName, SHARE_INDICATORS, type ShareIndicator } from './indicators.js';
-import type { Level, StatsRow } from './stats-client.js';
+import { nextMonday, type Period, weekBefore } from './periods.js';
+import type { Level, SnapshotInfo, StatsRow } from './stats-client.js';
+import { trendOf } from './trend.js';
 
-/** Rows by metric, then by day. */
+/** Rows by metric, then by period (`time_value`). */
 export type RowsByMetric = ReadonlyMap<string, ReadonlyMap<string, StatsRow>>;
 
 /**
- * The headline numbers of an area: reports today and on the latest closed day, and for each
- * indicator its share with the 95% interval, the projected number of people and the rate per
- * 100,000 (and, for the country, the age-standardised share).
+ * The headline numbers of an area for its latest published period (a day for the country and
+ * regions, a week for municipalities): the reports, and for each indicator the share of
+ * reports with its 95% interval and the reports it comes from, against a week earlier. The
+ * projection onto the population comes second, as the estimate it is. Beside them, today so
+ * far: provisional, published at fixed times.
  */
 export class DashboardFigures extends LitElement {
   static override properties = {
     level: {},
     rows: { attribute: false },
-    day: {},
-    openDay: {},
-    policy: { attribute: false },
+    period: { attribute: false },
+    info: { attribute: false },
   };
   static override styles = [
     base,
@@ -47,7 +52,7 @@ export class DashboardFigures extends LitElement {
     css`
       .reports {
         display: grid;
-        grid-template-columns: repeat(2, minmax(0, 1fr));
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 15rem), 1fr));
         gap: 0.75rem;
         margin: 0 0 1.5rem;
       }
@@ -56,6 +61,9 @@ export class DashboardFigures extends LitElement {
         border-radius: var(--radius);
         background: var(--primary-soft);
       }
+      .figure.provisional {
+        background: var(--estimate-soft);
+      }
       .label {
         margin: 0;
         font-size: 0.9375rem;
@@ -63,7 +71,7 @@ export class DashboardFigures extends LitElement {
         line-height: 1.3;
       }
       .def {
-        margin: 0.125rem 0 0;
+        margin: 0.125rem 0 0.5rem;
         color: var(--muted);
         font-size: 0.8125rem;
         line-height: 1.35;
@@ -75,8 +83,9 @@ export class DashboardFigures extends LitElement {
         line-height: 1.15;
         font-variant-numeric: tabular-nums;
       }
-      .big .marker {
-        font-size: 1.5rem;
+      .big .unit {
+        font-size: 1rem;
+        font-weight: 600;
       }
       .detail {
         margin: 0.125rem 0 0;
@@ -87,40 +96,47 @@ export class DashboardFigures extends LitElement {
       .muted {
         color: var(--muted);
       }
-      .head {
-        display: flex;
-        flex-wrap: wrap;
-        gap: 0.25rem 0.75rem;
-        align-items: baseline;
-        margin: 0 0 0.25rem;
-      }
-      .head h2 {
-        margin: 0;
-        font-size: 1.125rem;
-      }
       .indicators {
-        margin: 0;
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 16rem), 1fr));
+        gap: 0.75rem;
+        margin: 0 0 1.5rem;
         padding: 0;
         list-style: none;
       }
       .indicator {
+        padding: 0.875rem 1rem 1rem;
+        border: 1px solid var(--soft-line);
+        border-radius: var(--radius);
+      }
+      .trend {
+        margin: 0.5rem 0 0;
+        padding-top: 0.5rem;
+        border-top: 1px solid var(--soft-line);
+      }
+      .estimates {
+        padding: 1rem;
+        border-radius: var(--radius);
+        background: var(--page);
+      }
+      .estimates h3 {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.25rem 0.75rem;
+        align-items: baseline;
+        margin: 0 0 0.5rem;
+      }
+      .estimates dl {
         display: grid;
-        gap: 0.25rem 1.25rem;
-        padding: 0.875rem 0;
-        border-bottom: 1px solid var(--soft-line);
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 16rem), 1fr));
+        gap: 0.75rem;
+        margin: 0.75rem 0 0;
       }
-      .indicator:last-child {
-        border-bottom: 0;
-        padding-bottom: 0;
+      .estimates dt {
+        font-weight: 700;
       }
-      @media (min-width: 36rem) {
-        .indicator {
-          grid-template-columns: 10rem 10.5rem 1fr;
-          align-items: start;
-        }
-        .indicator .big {
-          margin-top: 0;
-        }
+      .estimates dd {
+        margin: 0;
       }
       .flag {
         margin: 0.375rem 0 0;
@@ -132,110 +148,135 @@ export class DashboardFigures extends LitElement {
   declare level: Level;
   /** The area's rows of reports and of each indicator. */
   declare rows: RowsByMetric;
-  /** The day the indicators are shown for: the latest closed day with published reports. */
-  declare day: string;
-  /** Today in the service's time zone. */
-  declare openDay: string;
-  declare policy: ReleasePolicy | undefined;
+  /** The period the headline is for: the latest with published reports. */
+  declare period: Period | undefined;
+  declare info: SnapshotInfo | undefined;
 
   constructor() {
     super();
     this.level = 'country';
     this.rows = new Map();
-    this.day = '';
-    this.openDay = '';
     updateWhenLocaleChanges(this);
   }
 
   override render() {
-    const policy = this.policy;
-    if (!policy) return nothing;
+    const { period, info } = this;
+    if (!period || !info) return nothing;
+    const policy = info.policy;
+    const earlier = weekBefore(period);
     const reports = this.rows.get('reports');
-    const today = reports?.get(this.openDay);
+    const periodName = formatPeriod(period, info.openDay);
     return html`<div class="reports">
-        <div class="figure" data-figure="today">
-          <p class="label">${t('dash.fig.today')}</p>
-          ${this.level === 'municipality'
-            ? html`<p class="detail">${t('dash.fig.todayMunicipality')}</p>`
-            : html`<p class="big" data-field="reports">${renderCell(sampleCell(today), policy)}</p>
-                <p class="detail muted">${fill('dash.fig.todayNote', { n: policy.openDayMinNewReports })}</p>`}
-        </div>
-        <div class="figure" data-figure="day">
-          <p class="label">
-            ${this.day === addDays(this.openDay, -1) ? t('dash.fig.yesterday') : fill('dash.fig.onDay', { day: formatDay(this.day) })}
+        <div class="figure" data-figure="period">
+          <p class="label">${fill('dash.fig.reports', { period: periodName })}</p>
+          <p class="big" data-field="reports">${renderCount(sampleCell(reports?.get(period.label)), policy)}</p>
+          <p class="detail" data-field="earlier">
+            ${fill('dash.fig.reportsEarlier', { period: formatPeriod(earlier, info.openDay) })}
+            <b>${renderCount(sampleCell(reports?.get(earlier.label)), policy)}</b>
           </p>
-          <p class="big" data-field="reports">${renderCell(sampleCell(reports?.get(this.day)), policy)}</p>
-          <p class="detail muted">${t('dash.fig.reportsUnit')}</p>
+          <p class="detail muted">${t(period.type === 'day' ? 'dash.fig.latestDay' : 'dash.fig.latestWeek')}</p>
         </div>
+        ${this._renderOpen(info)}
       </div>
-      <div class="head">
-        <h2>${fill('dash.fig.estimatesTitle', { day: formatDay(this.day) })}</h2>
-        <span class="estimate-flag">${t('dash.fig.estimate')}</span>
-      </div>
+      <h2>${fill('dash.fig.sharesTitle', { period: periodName })}</h2>
+      <p class="sub">${t('dash.fig.sharesSub')}</p>
       <ul class="indicators">
-        ${SHARE_INDICATORS.map((indicator) => this._renderIndicator(indicator, policy))}
-      </ul>`;
+        ${SHARE_INDICATORS.map((indicator) => this._renderShare(indicator, period, earlier, info))}
+      </ul>
+      ${this._renderEstimates(period, policy, periodName)}`;
   }
 
-  private _renderIndicator(indicator: ShareIndicator, policy: ReleasePolicy) {
-    const row = this.rows.get(indicator)?.get(this.day);
+  /** Today so far, provisional (country, regions); for a municipality, when this week is published. */
+  private _renderOpen(info: SnapshotInfo) {
+    if (this.level === 'municipality') {
+      return html`<div class="figure provisional" data-figure="today">
+        <p class="label">${t('dash.fig.thisWeek')}</p>
+        <p class="detail">${fill('dash.fig.thisWeekNote', { day: formatDay(nextMonday(info.openDay)) })}</p>
+      </div>`;
+    }
+    const { openDayPublishedAt: published, openDayNextAt: next, timeZone } = info;
+    const nextText = next ? fill('dash.fig.todayNext', { time: formatTime(next, timeZone) }) : t('dash.fig.todayNextClose');
+    if (!published) {
+      return html`<div class="figure provisional" data-figure="today">
+        <p class="label">${t('dash.fig.today')}</p>
+        <p class="detail" data-field="today-status">${t('dash.fig.todayNone')} ${nextText}</p>
+      </div>`;
+    }
+    const today = this.rows.get('reports')?.get(info.openDay);
+    return html`<div class="figure provisional" data-figure="today">
+      <p class="label">${fill('dash.fig.todayUntil', { time: formatTime(published, timeZone) })}</p>
+      <p class="big" data-field="reports">${renderCount(sampleCell(today), info.policy)}</p>
+      <p class="detail" data-field="today-status">
+        <span class="estimate-flag">${t('dash.fig.provisional')}</span> ${fill('dash.fig.todayPublished', { time: formatTime(published, timeZone) })}
+        ${nextText}
+      </p>
+    </div>`;
+  }
+
+  private _renderShare(indicator: ShareIndicator, period: Period, earlier: Period, info: SnapshotInfo) {
+    const rows = this.rows.get(indicator);
+    const row = rows?.get(period.label);
     const share = shareOf(row);
-    const people = projectedOf(row);
-    const rate = ratePer100kOf(row);
-    const standardised = this.level === 'country' ? standardisedOf(row) : null;
+    const before = shareOf(rows?.get(earlier.label));
+    const reports = sampleCell(row).value;
     return html`<li class="indicator" data-figure=${indicator}>
-      <div>
-        <p class="label">${indicatorName(indicator)}</p>
-        <p class="def">${indicatorDefinition(indicator)}</p>
-      </div>
-      ${share
-        ? html`<div>
-              <p class="big" data-field="share">${formatPercent(share.value)}</p>
-              <p class="detail muted" data-field="interval">
-                ${t('dash.fig.interval')}<br />${formatPercentRange(share.low, share.high)}
-              </p>
-            </div>
-            <div>
-              ${people ? this._estimate('dash.fig.people', people, 'projected') : nothing}
-              ${rate ? this._estimate('dash.fig.rate', rate, 'rate') : nothing}
-              ${standardised
-                ? html`<p class="detail" data-field="standardised">
-                    ${fill('dash.fig.standardised', {
-                      share: formatPercent(standardised.value),
-                      range: formatPercentRange(standardised.low, standardised.high),
-                    })}
-                  </p>`
-                : nothing}
-              ${share.unreliable ? html`<p class="flag"><span class="estimate-flag">${t('dash.fig.unreliable')}</span></p>` : nothing}
-            </div>`
-        : this._renderMissing(row, policy)}
+      <p class="label">${indicatorName(indicator)}</p>
+      <p class="def">${indicatorDefinition(indicator)}</p>
+      ${share && reports !== null
+        ? html`<p class="big" data-field="share">${formatPercent(share.value)}</p>
+            <p class="detail" data-field="interval">${fill('dash.fig.interval', { range: formatPercentRange(share.low, share.high) })}</p>
+            <p class="detail muted" data-field="base">${fillPlural('dash.fig.fromReports', reports)}</p>
+            ${share.unreliable ? html`<p class="flag"><span class="estimate-flag">${t('dash.fig.unreliable')}</span></p>` : nothing}`
+        : html`<p class="big muted" data-field="share">${renderNoValue(noEstimateMeaning(row, info.policy))}</p>
+            <p class="detail muted">${this._whyNoShare(row, info.policy)}</p>`}
+      <p class="detail trend" data-field="trend">
+        ${share && before
+          ? fill(`dash.trend.${trendOf(share, before)}`, { share: formatPercent(before.value), period: formatPeriod(earlier, info.openDay) })
+          : fill('dash.trend.none', { period: formatPeriod(earlier, info.openDay) })}
+      </p>
     </li>`;
   }
 
-  private _estimate(id: 'dash.fig.people' | 'dash.fig.rate', e: Estimate, field: string) {
-    return html`<p class="detail" data-field=${field}>
-      ${fill(id, { value: formatEstimate(e.value), range: formatEstimateRange(e.low, e.high) })}
-    </p>`;
+  /** Why there is no share: the period published too few reports, or too few to estimate from. */
+  private _whyNoShare(row: StatsRow | undefined, policy: ReleasePolicy): string {
+    const reports = sampleCell(row);
+    if (reports.value === null) return noEstimateMeaning(row, policy);
+    return fillPlural('dash.fig.fewReports', reports.value, { min: policy.projectionMinReports });
   }
 
-  /** Why there is no share: the count is held back, or there are too few reports to estimate from. */
-  private _renderMissing(row: StatsRow | undefined, policy: ReleasePolicy) {
-    const reports = sampleCell(row);
-    if (reports.value === null) {
-      const missing = reports.missing ?? 'absent';
-      return html`<div>
-          <p class="big" data-field="share"><span class="marker" title=${markerMeaning(missing, policy)}>${markerText(missing, policy)}</span></p>
-        </div>
-        <p class="detail muted">${missing === 'absent' ? t('dash.fig.noData') : markerMeaning(missing, policy)}</p>`;
-    }
-    if (row?.value === null && row.missing_value) {
-      return html`<div>
-          <p class="big" data-field="share"><span class="marker" title=${markerMeaning(row.missing_value, policy)}>${markerText(row.missing_value, policy)}</span></p>
-        </div>
-        <p class="detail muted">${markerMeaning(row.missing_value, policy)}</p>`;
-    }
-    return html`<div><p class="big muted" data-field="share">–</p></div>
-      <p class="detail muted">${fill('dash.fig.fewReports', { n: policy.projectionMinReports, count: reports.value })}</p>`;
+  /** The projection onto the population: second, and named as the estimate it is. */
+  private _renderEstimates(period: Period, policy: ReleasePolicy, periodName: string) {
+    return html`<section class="estimates" aria-labelledby="estimates-title">
+      <h3 id="estimates-title">${fill('dash.est.title', { period: periodName })} <span class="estimate-flag">${t('dash.est.flag')}</span></h3>
+      <p class="detail">${t('dash.est.assumption')}</p>
+      <dl>
+        ${SHARE_INDICATORS.map((indicator) => {
+          const row = this.rows.get(indicator)?.get(period.label);
+          const rate = ratePer100kOf(row);
+          const people = projectedOf(row);
+          const standardised = standardisedOf(row);
+          return html`<div data-estimate=${indicator}>
+            <dt>${indicatorName(indicator)}</dt>
+            ${rate && people
+              ? html`<dd class="detail" data-field="rate">
+                    ${fill('dash.est.rate', { value: formatEstimate(rate.value), range: formatEstimateRange(rate.low, rate.high) })}
+                  </dd>
+                  <dd class="detail" data-field="projected">
+                    ${fillPlural('dash.est.people', people.value, { range: formatEstimateRange(people.low, people.high) }, AS_ESTIMATE)}
+                  </dd>`
+              : html`<dd class="detail muted">${noEstimateMeaning(row, policy)}</dd>`}
+            ${standardised
+              ? html`<dd class="detail" data-field="standardised">
+                  ${fill('dash.est.standardised', {
+                    share: formatPercent(standardised.value),
+                    range: formatPercentRange(standardised.low, standardised.high),
+                  })}
+                </dd>`
+              : nothing}
+          </div>`;
+        })}
+      </dl>
+    </section>`;
   }
 }
 

@@ -3,14 +3,50 @@ import { css, html, LitElement, nothing } from 'lit';
 import { t } from '../messages.js';
 import { base } from '../styles.js';
 import { dashboard } from './dashboard-styles.js';
+import type { ReleasePolicy } from '../../aggregator/release-policy.js';
+import { intlLocale } from '../localization.js';
 import { fill, formatMoment } from './format.js';
 import { indicatorDefinition, indicatorName, SHARE_INDICATORS } from './indicators.js';
 import { DATA_PACKAGE_HREF, type SnapshotInfo } from './stats-client.js';
 
+/** Today's publication times, every `everyHours` from midnight: `06:00`, `12:00`, `18:00`. */
+function publicationTimes(everyHours: number): string[] {
+  const clock = new Intl.DateTimeFormat(intlLocale(), { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+  const times = [];
+  for (let hour = everyHours; hour < 24; hour += everyHours) times.push(clock.format(Date.UTC(2000, 0, 1, hour)));
+  return times;
+}
+
+/** The counts never published, in words: `1 ali 2`. */
+function neverPublished(smallest: number): string {
+  const counts = Array.from({ length: smallest - 1 }, (_, i) => String(i + 1));
+  return new Intl.ListFormat(intlLocale(), { type: 'disjunction' }).format(counts);
+}
+
+function todayRule(times: readonly string[]): string {
+  return fill('dash.policy.today', { times: new Intl.ListFormat(intlLocale(), { type: 'conjunction' }).format(times), first: times[0]! });
+}
+
+/** The protection in plain words, each rule with the snapshot's own figures. */
+function protections(p: ReleasePolicy): string[] {
+  const { maxDeviation, smallestPublished } = p.perturbation;
+  return [
+    fill('dash.policy.perturbed', { max: maxDeviation }),
+    ...(smallestPublished > 1
+      ? [fill('dash.policy.small', { never: neverPublished(smallestPublished), smallest: smallestPublished, emptyMax: maxDeviation + 1 })]
+      : []),
+    t('dash.policy.totals'),
+    fill('dash.policy.belowMinimumRule', { n: p.minReports }),
+    p.openDayEveryHours < 24 ? todayRule(publicationTimes(p.openDayEveryHours)) : t('dash.policy.todayClosed'),
+    t('dash.policy.municipalities'),
+  ];
+}
+
 /**
  * How the numbers come about and why some are held back: the release policy in the snapshot's
- * own figures, what the markers mean, and what a projection from a self-selected sample can
- * and cannot say. Every view links here.
+ * own figures and in plain words (perturbed counts, no 1s and 2s, totals that need not add up,
+ * nothing below the minimum, a provisional today), what the markers mean, and what a
+ * projection from a self-selected sample can and cannot say. Every view links here.
  */
 export class DashboardPolicy extends LitElement {
   static override properties = { info: { attribute: false } };
@@ -25,6 +61,12 @@ export class DashboardPolicy extends LitElement {
       }
       h2 {
         margin: 1.75rem 0 0.5rem;
+      }
+      /* Text at a readable line length, on however wide a card. */
+      p,
+      ul,
+      dl {
+        max-width: 48rem;
       }
       dl {
         display: grid;
@@ -67,22 +109,20 @@ export class DashboardPolicy extends LitElement {
     return html`<article class="card" id="policy">
       <h1 tabindex="-1">${t('dash.policy.title')}</h1>
       <p>${t('dash.policy.intro')}</p>
-      <h2>${t('dash.policy.markers')}</h2>
-      <dl>
-        <dt>&lt;${p.minReports}</dt>
-        <dd>${fill('dash.policy.belowMinimum', { n: p.minReports })}</dd>
-        <dt>&lt;${p.minCount}</dt>
-        <dd>${fill('dash.policy.suppressed', { n: p.minCount })}</dd>
-        <dt>–</dt>
-        <dd>${fill('dash.policy.dash', { n: p.projectionMinReports })}</dd>
-      </dl>
       <h2>${t('dash.policy.rules')}</h2>
-      <ul>
-        <li>${t('dash.policy.counters')}</li>
-        <li>${t('dash.policy.complement')}</li>
-        <li>${fill('dash.policy.today', { n: p.openDayMinNewReports })}</li>
+      <ul data-part="protection">
+        ${protections(p).map((rule) => html`<li>${rule}</li>`)}
         <li>${fill('dash.policy.snapshot', { time: formatMoment(info.time, info.timeZone) })}</li>
       </ul>
+      <h2>${t('dash.policy.markers')}</h2>
+      <dl data-part="markers">
+        <dt>&lt;${p.minReports}</dt>
+        <dd>${fill('dash.policy.belowMinimum', { n: p.minReports })}</dd>
+        <dt>–</dt>
+        <dd>${fill('dash.policy.dash', { n: p.projectionMinReports, minReports: p.minReports })}</dd>
+        <dt><span class="estimate-flag">${t('dash.fig.provisional')}</span></dt>
+        <dd>${t('dash.policy.provisional')}</dd>
+      </dl>
       <h2>${t('dash.policy.estimates')}</h2>
       <p>${fill('dash.policy.estimatesText', { n: p.projectionMinReports })}</p>
       <p>${t('dash.policy.selfSelected')}</p>

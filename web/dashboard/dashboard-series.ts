@@ -4,30 +4,33 @@ import uPlot from 'uplot';
 import uplotStyles from 'uplot/dist/uPlot.min.css?inline';
 import { epochDay, isoDate } from '../../aggregator/calendar.js';
 import type { ReleasePolicy } from '../../aggregator/release-policy.js';
+import { intlLocale } from '../localization.js';
 import { t } from '../messages.js';
 import { base } from '../styles.js';
+import { niceTicks, tickLabels } from './axis-ticks.js';
 import { dashboard } from './dashboard-styles.js';
 import {
   type Cell,
   fill,
+  fillPlural,
   formatCount,
-  formatEstimate,
-  formatEstimateRange,
+  formatDayRange,
   formatPercent,
   formatPercentRange,
   formatShortDay,
   formatTableDay,
-  intlLocale,
-  projectedOf,
-  ratePer100kOf,
-  renderCell,
+  noEstimateMeaning,
+  renderCount,
+  renderNoValue,
+  renderRange,
   sampleCell,
   shareOf,
   valueCell,
 } from './format.js';
+import type { Period } from './periods.js';
 import type { StatsRow } from './stats-client.js';
 
-/** Reports per day (bars), or a share per day with its 95% interval (a line in a band). */
+/** Reports per period (bars), or a share per period with its 95% interval (a line in a band). */
 export type SeriesKind = 'count' | 'share';
 
 const DAY_S = 86_400;
@@ -40,30 +43,27 @@ const GRID = '#e3e8ed';
 const FONT = '12px system-ui, -apple-system, "Segoe UI", Roboto, sans-serif';
 
 interface Point {
-  day: string;
+  period: Period;
   cell: Cell;
   /** For shares: the share and its interval, where the API projected one. */
   low: number | null;
   high: number | null;
 }
 
-/** The smallest round number (1, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10ⁿ) at or above x, where the axis ends. */
-function niceCeil(x: number): number {
-  const power = 10 ** Math.floor(Math.log10(x));
-  return [1, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10].map((m) => m * power).find((v) => v >= x * (1 - 1e-9))!;
-}
+/** A period on the time axis: its first day, in seconds. */
+const xOf = (p: Period) => epochDay(p.first) * DAY_S;
 
 /**
- * A time series with uPlot (canvas), its text alternative and its data as a table. The canvas
- * is hidden from assistive technology: the summary under it says what it shows, and the table
- * holds every number, markers included. Days whose value is not published are gaps, marked
- * with a small circle on the axis.
+ * A time series of days or weeks with uPlot (canvas), its text alternative and its data as a
+ * table. The canvas is hidden from assistive technology: the summary under it says what it
+ * shows, and the table holds every number, markers included. Periods whose value is not
+ * published are gaps, marked with a small circle on the axis.
  */
 export class DashboardSeries extends LitElement {
   static override properties = {
     heading: {},
     kind: {},
-    days: { attribute: false },
+    periods: { attribute: false },
     rows: { attribute: false },
     policy: { attribute: false },
   };
@@ -115,9 +115,9 @@ export class DashboardSeries extends LitElement {
   /** The chart's title. */
   declare heading: string;
   declare kind: SeriesKind;
-  /** The days on the axis, oldest first. */
-  declare days: readonly string[];
-  /** The rows of one metric and area, by day. */
+  /** The periods on the axis, oldest first: days, or weeks. */
+  declare periods: readonly Period[];
+  /** The rows of one metric and area, by period (`time_value`). */
   declare rows: ReadonlyMap<string, StatsRow>;
   /** The release policy of the snapshot, for the markers. */
   declare policy: ReleasePolicy | undefined;
@@ -130,7 +130,7 @@ export class DashboardSeries extends LitElement {
     super();
     this.heading = '';
     this.kind = 'count';
-    this.days = [];
+    this.periods = [];
     this.rows = new Map();
     updateWhenLocaleChanges(this);
   }
@@ -144,24 +144,34 @@ export class DashboardSeries extends LitElement {
   }
 
   private _points(): Point[] {
-    return this.days.map((day) => {
-      const row = this.rows.get(day);
-      if (this.kind === 'count') return { day, cell: sampleCell(row), low: null, high: null };
+    return this.periods.map((period) => {
+      const row = this.rows.get(period.label);
+      if (this.kind === 'count') return { period, cell: sampleCell(row), low: null, high: null };
       const share = shareOf(row);
       return share
-        ? { day, cell: { value: share.value, missing: null }, low: share.low, high: share.high }
-        : { day, cell: { value: null, missing: row ? (row.missing_projection ?? 'not_applicable') : 'absent' }, low: null, high: null };
+        ? { period, cell: { value: share.value, missing: null }, low: share.low, high: share.high }
+        : { period, cell: { value: null, missing: row ? (row.missing_projection ?? 'not_applicable') : 'absent' }, low: null, high: null };
     });
+  }
+
+  /** The value axis: round ticks from zero to the largest value (or interval), and their labels. */
+  private _ticks(points: readonly Point[]): { ticks: number[]; labels: string[] } {
+    const isShare = this.kind === 'share';
+    const top = Math.max(0, ...points.map((p) => (isShare ? (p.high ?? p.cell.value ?? 0) : (p.cell.value ?? 0))));
+    const ticks = niceTicks(Math.max(top, isShare ? 0.05 : 10), 4, !isShare);
+    return { ticks, labels: tickLabels(ticks, intlLocale(), isShare ? 'percent' : 'count') };
   }
 
   override render() {
     const policy = this.policy;
     if (!policy) return nothing;
     const points = this._points();
+    // The labels drawn on the canvas, also as an attribute: a check can read what the eye reads.
+    const { labels } = this._ticks(points);
     return html`<figure>
       <figcaption><h3>${this.heading}</h3></figcaption>
       ${this._renderKey()}
-      <div class="plot" aria-hidden="true"></div>
+      <div class="plot" aria-hidden="true" data-ticks=${labels.join('|')}></div>
       <p class="readout" aria-hidden="true"></p>
       <p class="summary">${this._summary(points)}</p>
       <details>
@@ -192,59 +202,53 @@ export class DashboardSeries extends LitElement {
     </ul>`;
   }
 
+  /** The first column of a table: the day with its weekday, or the week's days. */
+  private _periodCell(p: Period) {
+    return html`<th scope="row">${p.type === 'day' ? formatTableDay(p.first) : formatDayRange(p.first, p.last)}</th>`;
+  }
+
   private _renderCountTable(policy: ReleasePolicy) {
     return html`<table>
       <thead>
         <tr>
-          <th scope="col">${t('dash.col.day')}</th>
+          <th scope="col">${t(this._isWeekly() ? 'dash.col.week' : 'dash.col.day')}</th>
           <th scope="col" class="num">${t('dash.col.reports')}</th>
         </tr>
       </thead>
       <tbody>
-        ${this._tableDays().map((day) => {
-          const row = this.rows.get(day);
-          return html`<tr data-day=${day}>
-            <th scope="row">${formatTableDay(day)}</th>
-            <td class="num" data-field="reports">${renderCell(sampleCell(row), policy)}</td>
-          </tr>`;
-        })}
+        ${this._tablePeriods().map(
+          (p) => html`<tr data-period=${p.label}>
+            ${this._periodCell(p)}
+            <td class="num" data-field="reports">${renderCount(sampleCell(this.rows.get(p.label)), policy)}</td>
+          </tr>`,
+        )}
       </tbody>
     </table>`;
   }
 
+  /** Shares only: the estimates for the population are in the headline, named as estimates. */
   private _renderShareTable(policy: ReleasePolicy) {
-    const interval = (low: number, high: number, format: (a: number, b: number) => string) =>
-      html`<span class="range">${format(low, high)}</span>`;
     return html`<table>
       <thead>
         <tr>
-          <th scope="col">${t('dash.col.day')}</th>
+          <th scope="col">${t(this._isWeekly() ? 'dash.col.week' : 'dash.col.day')}</th>
           <th scope="col" class="num">${t('dash.col.reports')}</th>
           <th scope="col" class="num">${t('dash.col.count')}</th>
           <th scope="col" class="num">${t('dash.col.share')}</th>
-          <th scope="col" class="num">${t('dash.col.per100k')}</th>
-          <th scope="col" class="num">${t('dash.col.projected')}</th>
         </tr>
       </thead>
       <tbody>
-        ${this._tableDays().map((day) => {
-          const row = this.rows.get(day);
+        ${this._tablePeriods().map((p) => {
+          const row = this.rows.get(p.label);
           const share = shareOf(row);
-          const rate = ratePer100kOf(row);
-          const people = projectedOf(row);
-          const none = html`<span class="marker" title=${t('dash.marker.noEstimate')}>–</span>`;
-          return html`<tr data-day=${day}>
-            <th scope="row">${formatTableDay(day)}</th>
-            <td class="num" data-field="reports">${renderCell(sampleCell(row), policy)}</td>
-            <td class="num" data-field="value">${renderCell(valueCell(row), policy)}</td>
+          return html`<tr data-period=${p.label}>
+            ${this._periodCell(p)}
+            <td class="num" data-field="reports">${renderCount(sampleCell(row), policy)}</td>
+            <td class="num" data-field="value">${renderCount(valueCell(row), policy)}</td>
             <td class="num" data-field="share">
-              ${share ? html`${formatPercent(share.value)}${interval(share.low, share.high, formatPercentRange)}` : none}
-            </td>
-            <td class="num" data-field="rate">
-              ${rate ? html`${formatEstimate(rate.value)}${interval(rate.low, rate.high, formatEstimateRange)}` : none}
-            </td>
-            <td class="num" data-field="projected">
-              ${people ? html`${formatEstimate(people.value)}${interval(people.low, people.high, formatEstimateRange)}` : none}
+              ${share
+                ? html`${formatPercent(share.value)}${renderRange(share, formatPercentRange)}`
+                : renderNoValue(noEstimateMeaning(row, policy))}
             </td>
           </tr>`;
         })}
@@ -252,9 +256,13 @@ export class DashboardSeries extends LitElement {
     </table>`;
   }
 
-  /** The days the table lists, newest first: those the snapshot has a row for. */
-  private _tableDays(): string[] {
-    return this.days.filter((day) => this.rows.has(day)).reverse();
+  private _isWeekly(): boolean {
+    return this.periods[0]?.type === 'week';
+  }
+
+  /** The periods the table lists, newest first: those the snapshot has a row for. */
+  private _tablePeriods(): Period[] {
+    return this.periods.filter((p) => this.rows.has(p.label)).reverse();
   }
 
   /** The text alternative: the period, the extremes and the latest value, and how many days are missing. */
@@ -263,25 +271,24 @@ export class DashboardSeries extends LitElement {
     const format = this.kind === 'count' ? formatCount : formatPercent;
     const published = points.filter((p) => p.cell.value !== null);
     const missing = points.filter((p) => p.cell.value === null && p.cell.missing !== 'absent').length;
-    const span = { from: formatShortDay(points[0]!.day), to: formatShortDay(points.at(-1)!.day) };
+    const when = (p: Point) => (p.period.type === 'day' ? formatShortDay(p.period.first) : fill('dash.series.weekOf', { day: formatShortDay(p.period.first) }));
+    const span = { from: when(points[0]!), to: formatShortDay(points.at(-1)!.period.last) };
     if (published.length === 0) return fill('dash.series.noData', span);
     const min = published.reduce((a, b) => (b.cell.value! < a.cell.value! ? b : a));
     const max = published.reduce((a, b) => (b.cell.value! > a.cell.value! ? b : a));
     const last = published.at(-1)!;
-    if (published.length === 1) {
-      const single = fill('dash.series.single', { ...span, last: format(last.cell.value!), lastDay: formatShortDay(last.day) });
-      return missing > 0 ? `${single} ${fill('dash.series.missingDays', { n: missing })}` : single;
-    }
+    const gaps = missing > 0 ? ` ${fillPlural(this._isWeekly() ? 'dash.series.missingWeeks' : 'dash.series.missingDays', missing)}` : '';
+    if (published.length === 1) return fill('dash.series.single', { ...span, last: format(last.cell.value!), lastDay: when(last) }) + gaps;
     const text = fill(this.kind === 'count' ? 'dash.series.countSummary' : 'dash.series.shareSummary', {
       ...span,
       min: format(min.cell.value!),
-      minDay: formatShortDay(min.day),
+      minDay: when(min),
       max: format(max.cell.value!),
-      maxDay: formatShortDay(max.day),
+      maxDay: when(max),
       last: format(last.cell.value!),
-      lastDay: formatShortDay(last.day),
+      lastDay: when(last),
     });
-    return missing > 0 ? `${text} ${fill('dash.series.missingDays', { n: missing })}` : text;
+    return text + gaps;
   }
 
   protected override updated() {
@@ -304,7 +311,7 @@ export class DashboardSeries extends LitElement {
 
   private _data(): uPlot.AlignedData {
     const points = this._points();
-    const xs = points.map((p) => epochDay(p.day) * DAY_S);
+    const xs = points.map((p) => xOf(p.period));
     const ys = points.map((p) => p.cell.value);
     if (this.kind === 'count') return [xs, ys];
     return [xs, ys, points.map((p) => p.low), points.map((p) => p.high)];
@@ -313,11 +320,9 @@ export class DashboardSeries extends LitElement {
   private _options(width: number): uPlot.Options {
     const points = this._points();
     const isShare = this.kind === 'share';
-    const top = Math.max(0, ...points.map((p) => (isShare ? (p.high ?? p.cell.value ?? 0) : (p.cell.value ?? 0))));
-    const yMax = niceCeil(Math.max(top, isShare ? 0.05 : 10) * 1.05);
-    const axisPercent = new Intl.NumberFormat(intlLocale(), { style: 'percent', maximumFractionDigits: yMax < 0.1 ? 1 : 0 });
-    const axisCount = new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: 0, notation: 'compact' });
-    // Days before the first published day have no row at all: nothing was held back there.
+    const { ticks, labels } = this._ticks(points);
+    const step = (this._isWeekly() ? 7 : 1) * DAY_S;
+    // Periods before the first published one have no row at all: nothing was held back there.
     const gaps = points.flatMap((p, i) => (p.cell.value === null && p.cell.missing !== 'absent' ? [i] : []));
     const readout = this.renderRoot.querySelector<HTMLElement>('.readout');
 
@@ -340,8 +345,8 @@ export class DashboardSeries extends LitElement {
       cursor: { y: false, drag: { x: false, y: false, setScale: false }, points: { size: 8 } },
       tzDate: (ts) => uPlot.tzDate(new Date(ts * 1000), 'UTC'),
       scales: {
-        x: { time: true, range: (_u, min, max) => [min - DAY_S / 2, max + DAY_S / 2] },
-        y: { range: () => [0, yMax] },
+        x: { time: true, range: (_u, min, max) => [min - step / 2, max + step / 2] },
+        y: { range: () => [0, ticks.at(-1)!] },
       },
       axes: [
         {
@@ -351,7 +356,7 @@ export class DashboardSeries extends LitElement {
           ticks: { stroke: GRID, size: 4 },
           size: 28,
           space: 44,
-          incrs: [DAY_S, 2 * DAY_S, 7 * DAY_S, 14 * DAY_S],
+          incrs: [1, 2, 7, 14, 28, 56].map((n) => n * step).filter((incr) => incr >= step),
           values: (_u, splits) => splits.map((s) => formatShortDay(isoDate(Math.round(s / DAY_S)))),
         },
         {
@@ -361,7 +366,8 @@ export class DashboardSeries extends LitElement {
           space: 32,
           grid: { stroke: GRID, width: 1 },
           ticks: { show: false },
-          values: (_u, splits) => splits.map((s) => (isShare ? axisPercent.format(s) : axisCount.format(s))),
+          splits: () => ticks,
+          values: () => labels,
         },
       ],
       series,
@@ -398,9 +404,10 @@ export class DashboardSeries extends LitElement {
 
   /** What the cursor points at, in words. */
   private _readout(point: Point): string {
-    const day = formatShortDay(point.day);
+    const { period } = point;
+    const day = period.type === 'day' ? formatShortDay(period.first) : formatDayRange(period.first, period.last);
     if (point.cell.value === null) return `${day}: ${t('dash.series.notPublished')}`;
-    if (this.kind === 'count') return `${day}: ${formatCount(point.cell.value)} ${t('dash.unit.reports')}`;
+    if (this.kind === 'count') return `${day}: ${fillPlural('dash.n.reports', point.cell.value)}`;
     const interval = point.low !== null && point.high !== null ? ` (${formatPercentRange(point.low, point.high)})` : '';
     return `${day}: ${formatPercent(point.cell.value)}${interval}`;
   }

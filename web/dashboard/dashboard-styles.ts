@@ -111,6 +111,8 @@ export const dashboard = css`
     font-size: 0.8125rem;
   }
   .marker {
+    /* Holds its visually hidden reason: unpositioned, that would escape a scrolling table and widen the page. */
+    position: relative;
     color: var(--muted);
     font-weight: 600;
     cursor: help;

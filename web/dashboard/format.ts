@@ -1,11 +1,13 @@
-import { html, type TemplateResult } from 'lit';
+import { html, nothing, type TemplateResult } from 'lit';
+import type { MissingReason } from '../../aggregator/publication.js';
 import type { ReleasePolicy } from '../../aggregator/release-policy.js';
-import { currentLocale } from '../localization.js';
+import { currentLocale, intlLocale } from '../localization.js';
 import { type MessageId, t } from '../messages.js';
+import { addDays, type Period } from './periods.js';
 import type { StatsRow } from './stats-client.js';
 
 /** Why a number is not shown: the API's missing codes, and `absent` where there is no row at all. */
-export type Missing = 'suppressed' | 'below_minimum' | 'not_applicable' | 'absent';
+export type Missing = MissingReason | 'absent';
 
 /** A released number, or why it is not there. */
 export interface Cell {
@@ -22,25 +24,47 @@ export interface Estimate {
   unreliable: boolean;
 }
 
-const INTL_LOCALES = { sl: 'sl-SI', en: 'en-GB' } as const;
-
-/** The BCP 47 tag numbers and dates are written in. */
-export function intlLocale(): string {
-  return INTL_LOCALES[currentLocale()];
-}
-
 /** A message with `{name}` placeholders filled in. */
 export function fill(id: MessageId, params: Record<string, string | number>): string {
   return t(id).replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
 }
 
+type PluralCategory = 'one' | 'two' | 'few' | 'other';
+/** Message ids written in every plural form Slovenian has (one, two, few, other), by their common stem. */
+export type PluralStem = {
+  [K in MessageId]: K extends `${infer Stem}.other` ? (`${Stem}.${PluralCategory}` extends MessageId ? Stem : never) : never;
+}[MessageId];
+
+const COUNT: Intl.NumberFormatOptions = { maximumFractionDigits: 0 };
+/** Estimates carry three significant digits: more would claim a precision a self-selected sample has not. */
+export const AS_ESTIMATE: Intl.NumberFormatOptions = { maximumSignificantDigits: 3 };
+
+/**
+ * A message about `n` things in the plural form the language wants for n as written (Slovenian
+ * has four: 1 poročilo, 2 poročili, 3 poročila, 5 poročil), with `{n}` written as a number.
+ */
+export function fillPlural(
+  stem: PluralStem,
+  n: number,
+  params: Record<string, string | number> = {},
+  written: Intl.NumberFormatOptions = COUNT,
+): string {
+  const category = new Intl.PluralRules(intlLocale(), written).select(n) as PluralCategory | 'zero' | 'many';
+  const form = category === 'zero' || category === 'many' ? 'other' : category;
+  return fill(`${stem}.${form}`, { ...params, n: new Intl.NumberFormat(intlLocale(), written).format(n) });
+}
+
 export function formatCount(n: number): string {
-  return new Intl.NumberFormat(intlLocale(), { maximumFractionDigits: 0 }).format(n);
+  return new Intl.NumberFormat(intlLocale(), COUNT).format(n);
+}
+
+/** A number short enough for a map tile or a bar label: `105 tis.`, `105K`. */
+export function formatCompact(n: number): string {
+  return new Intl.NumberFormat(intlLocale(), { notation: 'compact', maximumSignificantDigits: 3 }).format(n);
 }
 
 const percent = () => new Intl.NumberFormat(intlLocale(), { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 });
-/** Estimates carry three significant digits: more would claim a precision a self-selected sample has not. */
-const estimate = () => new Intl.NumberFormat(intlLocale(), { maximumSignificantDigits: 3 });
+const estimate = () => new Intl.NumberFormat(intlLocale(), AS_ESTIMATE);
 
 /** A share (0 to 1) as a percentage with one decimal. */
 export function formatPercent(share: number): string {
@@ -58,6 +82,19 @@ export function formatEstimate(n: number): string {
 
 export function formatEstimateRange(low: number, high: number): string {
   return estimate().formatRange(low, high);
+}
+
+/**
+ * The country in the page's language (`Slovenia`, `Slovenija`), from its ISO code; the area
+ * pack's own name where the browser does not know the code.
+ */
+export function countryName(country: { code: string; name: string }): string {
+  try {
+    const name = new Intl.DisplayNames([intlLocale()], { type: 'region', fallback: 'none' }).of(country.code);
+    return name ?? country.name;
+  } catch {
+    return country.name;
+  }
 }
 
 const UTC = { timeZone: 'UTC' } as const;
@@ -92,9 +129,30 @@ export function formatDayRange(first: string, last: string): string {
   );
 }
 
+/**
+ * A period by name, as it reads inside a sentence: `včeraj, 24. november 2026`, `danes do zdaj
+ * (začasno), 25. november 2026`, a day, or a week with its days: `47. teden, 16.–22. 11. 2026`.
+ */
+export function formatPeriod(p: Period, openDay: string): string {
+  if (p.type === 'week') return fill('dash.period.week', { week: Number(p.label.slice(-2)), days: formatDayRange(p.first, p.last) });
+  if (p.first === openDay) return fill('dash.period.today', { day: formatDay(p.first) });
+  if (p.first === addDays(openDay, -1)) return fill('dash.period.yesterday', { day: formatDay(p.first) });
+  return formatDay(p.first);
+}
+
+/** Text that starts a line (a choice, a label): its first letter in upper case. */
+export function capitalised(text: string): string {
+  return text.charAt(0).toLocaleUpperCase(intlLocale()) + text.slice(1);
+}
+
 /** A moment in the service's time zone: `5. 3. 2026, 14:35`. */
 export function formatMoment(iso: string, timeZone: string): string {
   return new Intl.DateTimeFormat(intlLocale(), { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
+}
+
+/** The time of day of a moment in the service's time zone: `14:35`. */
+export function formatTime(iso: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(intlLocale(), { timeZone, timeStyle: 'short' }).format(new Date(iso));
 }
 
 /** The released value of a row. */
@@ -110,12 +168,12 @@ export function sampleCell(row: StatsRow | undefined): Cell {
 }
 
 /** The share and its interval, where the API projected one. */
-export function shareOf(row: StatsRow | undefined): Estimate | null {
-  if (!row || row.share === null || row.ci_low === null || row.ci_high === null) return null;
-  return { value: row.share, low: row.ci_low, high: row.ci_high, unreliable: row.unreliable === true };
+export function shareOf(row: StatsRow | undefined): (Estimate & { stderr: number }) | null {
+  if (!row || row.share === null || row.ci_low === null || row.ci_high === null || row.stderr === null) return null;
+  return { value: row.share, low: row.ci_low, high: row.ci_high, stderr: row.stderr, unreliable: row.unreliable === true };
 }
 
-/** The age-standardised share (country only). */
+/** The age-standardised share (country and regions). */
 export function standardisedOf(row: StatsRow | undefined): Estimate | null {
   if (!row || row.standardised_share === null || row.standardised_ci_low === null || row.standardised_ci_high === null) return null;
   return {
@@ -139,23 +197,46 @@ export function ratePer100kOf(row: StatsRow | undefined): Estimate | null {
   return { value: row.rate_per_100k, low: share.low * 100_000, high: share.high * 100_000, unreliable: share.unreliable };
 }
 
-/** The marker shown instead of a number: `<5`, `<10`, or a dash. */
-export function markerText(missing: Missing, policy: ReleasePolicy): string {
-  if (missing === 'suppressed') return `<${policy.minCount}`;
-  if (missing === 'below_minimum') return `<${policy.minReports}`;
-  return '–';
+/**
+ * What a count column writes instead of a number: `<10` where the area-period had too few
+ * reports to publish anything else, a dash otherwise. Only counts get `<10`: beside a rate or a
+ * share it would read as a small rate.
+ */
+function countMarker(missing: Missing, policy: ReleasePolicy): string {
+  return missing === 'below_minimum' ? `<${policy.minReports}` : '–';
 }
 
-/** What a marker means, for its title and for screen readers. */
-export function markerMeaning(missing: Missing, policy: ReleasePolicy): string {
-  if (missing === 'suppressed') return fill('dash.marker.suppressed', { n: policy.minCount });
+/** What a missing number means, for its title and for screen readers. */
+export function missingMeaning(missing: Missing, policy: ReleasePolicy): string {
   if (missing === 'below_minimum') return fill('dash.marker.belowMinimum', { n: policy.minReports });
   return t('dash.marker.none');
 }
 
-/** A released number, or its marker with its meaning as a tooltip. */
-export function renderCell(cell: Cell, policy: ReleasePolicy, format: (n: number) => string = formatCount): TemplateResult {
-  if (cell.value !== null) return html`${format(cell.value)}`;
+/** Why a row has no share or estimate: too few reports in the area-period, or too few to estimate from. */
+export function noEstimateMeaning(row: StatsRow | undefined, policy: ReleasePolicy): string {
+  const reports = sampleCell(row);
+  if (reports.value === null) return missingMeaning(reports.missing ?? 'absent', policy);
+  return fill('dash.marker.fewReports', { n: policy.projectionMinReports });
+}
+
+/** A dash in place of a rate or share, its reason in a tooltip and for screen readers. */
+export function renderNoValue(meaning: string): TemplateResult {
+  return html`<span class="marker" title=${meaning}><span aria-hidden="true">–</span><span class="visually-hidden">${meaning}</span></span>`;
+}
+
+/** A released count, or its marker with its meaning. */
+export function renderCount(cell: Cell, policy: ReleasePolicy): TemplateResult {
+  if (cell.value !== null) return html`${formatCount(cell.value)}`;
   const missing = cell.missing ?? 'absent';
-  return html`<span class="marker" title=${markerMeaning(missing, policy)}>${markerText(missing, policy)}</span>`;
+  const meaning = missingMeaning(missing, policy);
+  return html`<span class="marker" title=${meaning}
+    ><span aria-hidden="true">${countMarker(missing, policy)}</span><span class="visually-hidden">${meaning}</span></span
+  >`;
+}
+
+/** The interval of an estimate under its value, where it has one; a narrow column may break it after its dash. */
+export function renderRange(e: Estimate, format: (low: number, high: number) => string): TemplateResult | typeof nothing {
+  if (e.low === e.high) return nothing;
+  const [low, ...high] = format(e.low, e.high).split('–');
+  return html`<span class="range">${high.length > 0 ? html`${low}–<wbr />${high.join('–')}` : low}</span>`;
 }

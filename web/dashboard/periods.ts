@@ -1,17 +1,12 @@
 import { epochDay, isoDate, isoWeek, mondayOf } from '../../aggregator/calendar.js';
-import type { StatsQuery } from './stats-client.js';
+import type { SnapshotInfo, StatsQuery } from './stats-client.js';
 
 /** The day `n` days after an ISO date (before, for negative `n`). */
 export function addDays(day: string, n: number): string {
   return isoDate(epochDay(day) + n);
 }
 
-/** The `n` days ending with `last`, oldest first. */
-export function daysUpTo(last: string, n: number): string[] {
-  return Array.from({ length: n }, (_, i) => addDays(last, i - n + 1));
-}
-
-/** A period the comparisons can show: a day, or a complete ISO week (Monday to Sunday). */
+/** A period the dashboards show: a day, or a complete ISO week (Monday to Sunday). */
 export interface Period {
   type: 'day' | 'week';
   /** The day, or the Monday of the week. */
@@ -22,12 +17,17 @@ export interface Period {
   label: string;
 }
 
-export function dayPeriod(day: string): Period {
+function dayPeriod(day: string): Period {
   return { type: 'day', first: day, last: day, label: day };
 }
 
-export function weekPeriod(monday: string): Period {
+function weekPeriod(monday: string): Period {
   return { type: 'week', first: monday, last: addDays(monday, 6), label: isoWeek(epochDay(monday)) };
+}
+
+/** The same kind of period a week earlier: the day seven days before, or the week before. */
+export function weekBefore(p: Period): Period {
+  return p.type === 'day' ? dayPeriod(addDays(p.first, -7)) : weekPeriod(addDays(p.first, -7));
 }
 
 /** The filters that select exactly one period. */
@@ -46,13 +46,35 @@ export function periodFromKey(key: string): Period | undefined {
   return match[1] === 'day' ? dayPeriod(match[2]!) : weekPeriod(match[2]!);
 }
 
-/**
- * What a comparison may show, newest first: today (for levels published on the open day),
- * the last seven closed days, and the last four complete weeks.
- */
-export function comparablePeriods(openDay: string, withOpenDay: boolean): Period[] {
-  const days = Array.from({ length: 7 }, (_, i) => dayPeriod(addDays(openDay, -1 - i)));
+/** The `n` closed days before the open day, newest first. */
+export function closedDays(openDay: string, n: number): Period[] {
+  return Array.from({ length: n }, (_, i) => dayPeriod(addDays(openDay, -1 - i)));
+}
+
+/** The Monday after a day's week: when that week is complete and published. */
+export function nextMonday(day: string): string {
+  return isoDate(mondayOf(epochDay(day)) + 7);
+}
+
+/** The `n` complete weeks before the open day's week, newest first. */
+export function completeWeeks(openDay: string, n: number): Period[] {
   const thisMonday = isoDate(mondayOf(epochDay(openDay)));
-  const weeks = Array.from({ length: 4 }, (_, i) => weekPeriod(addDays(thisMonday, -7 * (i + 1))));
-  return [...(withOpenDay ? [dayPeriod(openDay)] : []), ...days, ...weeks];
+  return Array.from({ length: n }, (_, i) => weekPeriod(addDays(thisMonday, -7 * (i + 1))));
+}
+
+/**
+ * What a comparison may show, newest first. Regions: today once it is published, the last seven
+ * closed days and the last four complete weeks. Municipalities publish weeks only: the last
+ * eight complete weeks.
+ */
+export function comparablePeriods(info: SnapshotInfo, level: 'region' | 'municipality'): Period[] {
+  if (level === 'municipality') return completeWeeks(info.openDay, 8);
+  // Today once its first publication time has passed (regions publish it; municipalities never do).
+  const today = info.openDayPublishedAt !== null ? [dayPeriod(info.openDay)] : [];
+  return [...today, ...closedDays(info.openDay, 7), ...completeWeeks(info.openDay, 4)];
+}
+
+/** Where a comparison opens: regions on the last closed day, municipalities on the last complete week. */
+export function defaultPeriod(info: SnapshotInfo, level: 'region' | 'municipality'): Period {
+  return level === 'municipality' ? completeWeeks(info.openDay, 1)[0]! : closedDays(info.openDay, 1)[0]!;
 }

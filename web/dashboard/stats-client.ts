@@ -14,8 +14,12 @@ export type Level = GeoType;
 export interface SnapshotInfo {
   /** When it was released (ISO 8601 date-time). */
   time: string;
-  /** Today in the service's time zone: published for the country and regions only. */
+  /** Today in the service's time zone: published for the country and regions only, at fixed times, and provisional. */
   openDay: string;
+  /** When today's numbers now out were computed; null before today's first publication time. */
+  openDayPublishedAt: string | null;
+  /** Today's next publication time; null when the day closes first. */
+  openDayNextAt: string | null;
   timeZone: string;
   policy: ReleasePolicy;
 }
@@ -99,7 +103,9 @@ export function stableQuery(): (q: StatsQuery | undefined) => StatsQuery | undef
 export const DATA_PACKAGE_HREF = '/api/v1/datapackage.json';
 
 async function getJson<T>(path: string, signal: AbortSignal): Promise<T> {
-  const response = await fetch(path, { ...PUBLIC, signal });
+  // Revalidated every time (the ETag makes that cheap): after a new snapshot, an answer the
+  // browser still holds as fresh would show the old numbers.
+  const response = await fetch(path, { ...PUBLIC, signal, cache: 'no-cache' });
   if (!response.ok) throw new Error(`${path}: ${response.status}`);
   return (await response.json()) as T;
 }
@@ -112,11 +118,34 @@ export function fetchAreas(signal: AbortSignal): Promise<Areas> {
   return getJson<Areas>('/api/v1/areas', signal);
 }
 
+/** A query that selects no rows (one day long ago): its answer is the snapshot's info alone. */
+const SNAPSHOT_ONLY: StatsQuery = { level: 'country', from: '2000-01-01', to: '2000-01-01', metrics: ['reports'] };
+
+export interface SnapshotAnswer {
+  info: SnapshotInfo;
+  /** The answer's ETag: the next check sends it, and the service answers 304 while the snapshot is the same. */
+  etag: string | null;
+}
+
 /**
- * The current snapshot's time, open day and policy, which every view needs before it can
- * name its dates: asked with a query that selects no rows (one day long ago).
+ * The current snapshot's time, open day and policy, which every view needs before it can name
+ * its dates; null when the snapshot is still the one `etag` was given for. The request is
+ * conditional by hand, past the browser's cache, so a 304 reaches this code as a 304.
  */
-export async function fetchSnapshotInfo(signal: AbortSignal): Promise<SnapshotInfo> {
-  const answer = await fetchStats({ level: 'country', from: '2000-01-01', to: '2000-01-01', metrics: ['reports'] }, signal);
-  return answer.snapshot;
+export async function fetchSnapshot(etag: string | null, signal: AbortSignal): Promise<SnapshotAnswer | null> {
+  const path = statsHref(SNAPSHOT_ONLY, 'json');
+  const response = await fetch(path, { ...PUBLIC, signal, cache: 'no-store', headers: etag ? { 'if-none-match': etag } : {} });
+  if (response.status === 304) return null;
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  const answer = (await response.json()) as StatsAnswer;
+  return { info: answer.snapshot, etag: response.headers.get('etag') };
+}
+
+/**
+ * What the published numbers depend on besides the query: the open day, its latest
+ * publication and the policy. Closed days and complete weeks never change, so while this stays
+ * the same a new snapshot publishes the same numbers, and the views need not ask again.
+ */
+export function numbersKey(info: SnapshotInfo): string {
+  return JSON.stringify([info.openDay, info.openDayPublishedAt, info.policy]);
 }

@@ -26,11 +26,23 @@ const SI: Record<string, Tile> = {
   SI036: { col: 3, row: 2, lines: ['Posavska'] },
 };
 
-export function tilesFor(regions: readonly { code: string; name: string }[]): Map<string, Tile> {
+/**
+ * The tiles of the regions. `packed`: each row moved to start at the left edge, for a narrow
+ * screen: fewer columns, so larger tiles and names that stay readable, at the cost of a little
+ * geography.
+ */
+export function tilesFor(regions: readonly { code: string; name: string }[], packed = false): Map<string, Tile> {
   const known = regions.every((r) => r.code in SI);
-  return new Map(
-    regions.map((r, i) => [r.code, known ? SI[r.code]! : { col: i % 4, row: Math.floor(i / 4), lines: [r.name] }]),
-  );
+  const tiles = regions.map((r, i): [string, Tile] => [r.code, known ? SI[r.code]! : { col: i % 4, row: Math.floor(i / 4), lines: [r.name] }]);
+  if (!packed) return new Map(tiles);
+  const firstCol = new Map<number, number>();
+  for (const [, tile] of tiles) firstCol.set(tile.row, Math.min(firstCol.get(tile.row) ?? tile.col, tile.col));
+  return new Map(tiles.map(([code, tile]) => [code, { ...tile, col: tile.col - firstCol.get(tile.row)! }]));
+}
+
+/** Codes in reading order, row by row and left to right: the order of the tab key. */
+export function readingOrder(tiles: ReadonlyMap<string, Tile>): string[] {
+  return [...tiles].sort(([, a], [, b]) => a.row - b.row || a.col - b.col).map(([code]) => code);
 }
 
 /** Four classes of equal width from zero to a round number at or above the largest value. */

@@ -1,0 +1,76 @@
+import { updateWhenLocaleChanges } from '@lit/localize';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { t } from '../messages.js';
+import { base } from '../styles.js';
+import { fill, formatMoment, formatTime } from './format.js';
+import { numbersKey, type SnapshotInfo } from './stats-client.js';
+
+/**
+ * How fresh the numbers are, above every view: the snapshot they come from, and when today's
+ * provisional numbers were published and will be next. When new numbers arrive while the page
+ * is open, a status message says so (once, politely), since they change in place.
+ */
+export class DashboardFreshness extends LitElement {
+  static override properties = { info: { attribute: false }, _updatedAt: { state: true } };
+  static override styles = [
+    base,
+    css`
+      p {
+        margin: 0;
+        color: var(--muted);
+        font-size: 0.875rem;
+        line-height: 1.45;
+      }
+      b {
+        color: var(--ink);
+        font-variant-numeric: tabular-nums;
+      }
+    `,
+  ];
+
+  /** The latest snapshot. */
+  declare info: SnapshotInfo | undefined;
+  /** When the published numbers last changed while the page was open (the snapshot's time). */
+  private declare _updatedAt: string | undefined;
+  private _key: string | undefined;
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>) {
+    if (!changed.has('info') || !this.info) return;
+    const key = numbersKey(this.info);
+    if (this._key !== undefined && key !== this._key) this._updatedAt = this.info.time;
+    this._key = key;
+  }
+
+  override render() {
+    const info = this.info;
+    if (!info) return nothing;
+    const { timeZone, openDayPublishedAt: published, openDayNextAt: next } = info;
+    const today = published
+      ? fill(next ? 'dash.fresh.today' : 'dash.fresh.todayLast', {
+          published: formatTime(published, timeZone),
+          ...(next ? { next: formatTime(next, timeZone) } : {}),
+        })
+      : next
+        ? fill('dash.fresh.todayFirst', { next: formatTime(next, timeZone) })
+        : '';
+    return html`<p data-field="snapshot">
+        ${t('dash.fresh.snapshot')} <b data-field="snapshot-time">${formatMoment(info.time, timeZone)}</b>. ${today}
+      </p>
+      <p role="status" data-field="updated">
+        ${this._updatedAt ? html`<b>${fill('dash.fresh.updated', { time: formatTime(this._updatedAt, timeZone) })}</b>` : nothing}
+      </p>`;
+  }
+}
+
+customElements.define('dashboard-freshness', DashboardFreshness);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dashboard-freshness': DashboardFreshness;
+  }
+}
