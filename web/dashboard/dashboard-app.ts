@@ -13,14 +13,16 @@ import './dashboard-policy.js';
 import { dashboard } from './dashboard-styles.js';
 import { countryName, fillPlural } from './format.js';
 import { DASHBOARD_PATH, readRoute, type Route, routeHref } from './route.js';
-import { type Areas, fetchAreas, fetchSnapshot, type SnapshotInfo } from './stats-client.js';
+import { type Areas, fetchAreas, type SnapshotInfo } from './stats-client.js';
+import { SnapshotWatch } from './snapshot-watch.js';
 
 type Tab = 'overview' | 'regions' | 'municipalities' | 'policy';
 
 /**
  * /dashboard: the public dashboards. The view is read from the address (`?view=`, `?area=`),
- * links between views change it without a reload (history.pushState), and Back works. It reads
- * the public API only and keeps nothing in the browser.
+ * links between views change it without a reload (history.pushState), and Back works. A new
+ * snapshot updates the numbers in place (SnapshotWatch). It reads the public API only and
+ * keeps nothing in the browser.
  */
 export class DashboardApp extends LitElement {
   static override properties = { _route: { state: true } };
@@ -102,13 +104,12 @@ export class DashboardApp extends LitElement {
   /** Set by a navigation inside the page, so the new view's heading takes the focus (not on load). */
   private _moved = false;
 
-  private readonly _data = new Task(this, {
-    task: async (_args, { signal }) => {
-      const [areas, snapshot] = await Promise.all([fetchAreas(signal), fetchSnapshot(null, signal)]);
-      return { areas, info: snapshot!.info };
-    },
+  private readonly _areas = new Task(this, {
+    task: (_args, { signal }) => fetchAreas(signal),
     args: () => [] as const,
   });
+
+  private readonly _snapshot = new SnapshotWatch(this);
 
   constructor() {
     super();
@@ -169,24 +170,28 @@ export class DashboardApp extends LitElement {
   private _title(): string {
     const route = this._route;
     if (route.view === 'area') {
-      const areas = this._data.value?.areas;
+      const areas = this._areas.value;
       return (areas && findArea(areas, route.area)?.name) ?? t('dash.title');
     }
     return this._tabName(route.view);
   }
 
   override render() {
+    const info = this._snapshot.info;
+    const failed = html`<div class="card" role="alert"><p>${t('dash.loadFailed')}</p></div>`;
     const loading = html`<p class="wait" role="status">${t('dash.loading')}</p>`;
     return html`<site-header home></site-header>
       <main @click=${this._onClick}>
         ${this._renderTabs()}
-        <dashboard-freshness .info=${this._data.value?.info}></dashboard-freshness>
-        ${this._data.render({
-          initial: () => loading,
-          pending: () => loading,
-          error: () => html`<div class="card" role="alert"><p>${t('dash.loadFailed')}</p></div>`,
-          complete: ({ areas, info }) => this._renderView(areas, info),
-        })}
+        <dashboard-freshness .info=${info}></dashboard-freshness>
+        ${this._snapshot.failed
+          ? failed
+          : this._areas.render({
+              initial: () => loading,
+              pending: () => loading,
+              error: () => failed,
+              complete: (areas) => (info ? this._renderView(areas, info) : loading),
+            })}
       </main>
       <site-footer home></site-footer>`;
   }
@@ -205,7 +210,7 @@ export class DashboardApp extends LitElement {
   }
 
   private _tabName(tab: Tab): string {
-    const country = this._data.value?.areas.country;
+    const country = this._areas.value?.country;
     return tab === 'overview' && country ? countryName(country) : t(TABS[tab]);
   }
 
@@ -213,7 +218,7 @@ export class DashboardApp extends LitElement {
   private _tab(): Tab | undefined {
     const route = this._route;
     if (route.view !== 'area') return route.view;
-    const areas = this._data.value?.areas;
+    const areas = this._areas.value;
     const level = areas ? findArea(areas, route.area)?.level : undefined;
     return level === 'country' ? 'overview' : level === 'region' ? 'regions' : level === 'municipality' ? 'municipalities' : undefined;
   }

@@ -123,6 +123,8 @@ export class DashboardSeries extends LitElement {
   declare policy: ReleasePolicy | undefined;
 
   private _plot: uPlot | undefined;
+  /** What the chart was last drawn from. */
+  private _drawn = '';
   private _observer: ResizeObserver | undefined;
   private _width = 0;
 
@@ -294,9 +296,15 @@ export class DashboardSeries extends LitElement {
   protected override updated() {
     const box = this.renderRoot.querySelector<HTMLElement>('.plot');
     if (!box) return;
+    // A new snapshot hands over new rows, mostly with the same numbers: the chart is drawn again
+    // only when what it shows changed, so a live update leaves it (and the reader's place) alone.
+    const data = this._data();
+    const drawn = JSON.stringify([data, box.dataset['ticks'], this.kind, intlLocale()]);
+    if (this._plot && drawn === this._drawn) return;
+    this._drawn = drawn;
     this._plot?.destroy();
     this._width = box.clientWidth;
-    this._plot = new uPlot(this._options(this._width || 320), this._data(), box);
+    this._plot = new uPlot(this._options(this._width || 320), data, box);
     if (!this._observer) {
       this._observer = new ResizeObserver(() => {
         const width = box.clientWidth;
