@@ -50,7 +50,7 @@ export class DashboardApp extends LitElement {
         }
       }
       dashboard-freshness {
-        margin: 0 0 1rem;
+        margin: 0 0 0.5rem;
       }
       .tabs {
         display: flex;

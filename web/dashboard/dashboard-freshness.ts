@@ -21,6 +21,11 @@ export class DashboardFreshness extends LitElement {
         font-size: 0.875rem;
         line-height: 1.45;
       }
+      /* Its line is kept free from the start: a message appearing there moves nothing below it,
+         in browsers without scroll anchoring too. */
+      [role='status'] {
+        min-height: 1.45em;
+      }
       b {
         color: var(--ink);
         font-variant-numeric: tabular-nums;
