@@ -2,7 +2,7 @@ import { parse } from 'csv-parse/sync';
 import { existsSync, readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReleasedRow } from '../aggregator/snapshot.js';
+import type { ReleasedRow } from '../aggregator/released-rows.js';
 import {
   BUILT_FORM,
   expectAccessible,
