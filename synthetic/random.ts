@@ -1,4 +1,4 @@
-/** A deterministic pseudo-random source (mulberry32): the same seed gives the same bodies. */
+/** A deterministic pseudo-random source (mulberry32): the same seed gives the same data. */
 export function seededRandom(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
