@@ -24,3 +24,21 @@ export function weighted<T>(random: () => number, values: readonly T[], weights:
 export function pick<T>(random: () => number, values: readonly T[]): T {
   return values[Math.floor(random() * values.length)]!;
 }
+
+/** Above this mean, a Poisson count is drawn from its normal approximation, which is then close. */
+const POISSON_EXACT_UP_TO = 30;
+
+/**
+ * A Poisson count with the given mean: how many of many independent people report on a day.
+ * Knuth's product of uniforms for small means; rounded normal (Box-Muller) for large ones.
+ */
+export function poisson(random: () => number, mean: number): number {
+  if (mean <= POISSON_EXACT_UP_TO) {
+    const limit = Math.exp(-mean);
+    let n = 0;
+    for (let p = random(); p > limit; p *= random()) n++;
+    return n;
+  }
+  const normal = Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
+  return Math.max(0, Math.round(mean + Math.sqrt(mean) * normal));
+}
