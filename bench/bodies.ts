@@ -2,8 +2,8 @@ import type { AreaPack } from '../aggregator/areas/index.js';
 import { guide } from '../aggregator/guidance.js';
 import type { Report } from '../aggregator/questionnaire.js';
 import { reportSchema } from '../aggregator/report-schema.js';
-import { seededRandom, weighted } from '../synthetic/random.js';
-import { syntheticReport } from '../synthetic/report.js';
+import { seededRandom, weighted } from '../aggregator/synthetic/random.js';
+import { syntheticReport } from '../aggregator/synthetic/report.js';
 
 export const BODY_COUNT = 4096;
 export const BODY_SEED = 20_200_301;

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { loadAreaPack } from '../aggregator/areas/index.js';
 import { dayIn } from '../aggregator/day.js';
 import { openCountsStore } from '../aggregator/store.js';
-import { fillWithOutbreak } from '../synthetic/fill.js';
+import { fillWithOutbreak } from '../aggregator/synthetic/fill.js';
 import { configFromEnvironment, refuseToStart, stopOnSignal } from './entry.js';
 import { recordKeys } from './record-key.js';
 import { type RunningService, startService } from './service.js';

@@ -331,7 +331,7 @@ describe(`${DESIGN}: configuration variables and invariants`, () => {
     const paths = [
       'README.md',
       ...read('dpia', (n) => n.endsWith('.md')),
-      ...['aggregator', 'server', 'synthetic', 'web', 'test', 'bench'].flatMap((folder) => read(folder, (n) => n.endsWith('.ts'))),
+      ...['aggregator', 'server', 'web', 'test', 'bench'].flatMap((folder) => read(folder, (n) => n.endsWith('.ts'))),
     ];
     for (const path of paths) for (const m of readDoc(path).matchAll(/\b(I\d+)\b/g)) cited.set(m[1]!, path);
     expect(cited.size, 'no invariant is cited anywhere').toBeGreaterThan(0);

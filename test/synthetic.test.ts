@@ -7,9 +7,9 @@ import { fold } from '../aggregator/fold.js';
 import { guide } from '../aggregator/guidance.js';
 import { reportSchema } from '../aggregator/report-schema.js';
 import { type CountRow, openCountsStore } from '../aggregator/store.js';
-import { fillWithOutbreak } from '../synthetic/fill.js';
-import { type OutbreakDay, outbreak } from '../synthetic/outbreak.js';
-import { seededRandom } from '../synthetic/random.js';
+import { fillWithOutbreak } from '../aggregator/synthetic/fill.js';
+import { type OutbreakDay, outbreak } from '../aggregator/synthetic/outbreak.js';
+import { seededRandom } from '../aggregator/synthetic/random.js';
 
 const pack = loadAreaPack('si');
 // A Thursday: eight ISO weeks up to it are seven whole weeks from Monday 5 October, then four days.

@@ -1,6 +1,6 @@
-import type { AreaPack } from '../aggregator/areas/index.js';
-import { epochDay, isoDate, mondayOf } from '../aggregator/calendar.js';
-import type { Report } from '../aggregator/questionnaire.js';
+import type { AreaPack } from '../areas/index.js';
+import { epochDay, isoDate, mondayOf } from '../calendar.js';
+import type { Report } from '../questionnaire.js';
 import { poisson, seededRandom } from './random.js';
 import { syntheticReport } from './report.js';
 

@@ -1,8 +1,8 @@
-import type { AreaPack } from '../aggregator/areas/index.js';
-import { fold } from '../aggregator/fold.js';
-import { GroupCommit } from '../aggregator/group-commit.js';
-import { guide } from '../aggregator/guidance.js';
-import type { CountsStore } from '../aggregator/store.js';
+import type { AreaPack } from '../areas/index.js';
+import { fold } from '../fold.js';
+import { GroupCommit } from '../group-commit.js';
+import { guide } from '../guidance.js';
+import type { CountsStore } from '../store.js';
 import { outbreak, type OutbreakOptions } from './outbreak.js';
 
 /**

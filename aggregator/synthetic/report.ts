@@ -1,4 +1,4 @@
-import type { AreaPack } from '../aggregator/areas/index.js';
+import type { AreaPack } from '../areas/index.js';
 import {
   AGE_BANDS,
   type ContactAnswer,
@@ -11,7 +11,7 @@ import {
   type TestAnswer,
   TEST_ANSWERS,
   WARNING_SIGNS,
-} from '../aggregator/questionnaire.js';
+} from '../questionnaire.js';
 import { pick, weighted } from './random.js';
 
 /** Share of reports with at least one symptom: a launch-day mix of worried-well and ill. */
