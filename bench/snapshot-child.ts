@@ -2,8 +2,13 @@ import { cellKeys, SECRET_BYTES } from '../aggregator/cell-key.js';
 import { statSync } from 'node:fs';
 import { buildAreaPack } from '../aggregator/areas/pack.js';
 import { si } from '../aggregator/areas/si.js';
+import { isoWeek, mondayOf, epochDay } from '../aggregator/calendar.js';
+import type { AreaPack } from '../aggregator/areas/index.js';
+import type { GeoType, TimeType } from '../aggregator/publication.js';
 import { release } from '../aggregator/release.js';
-import { openCountsStore } from '../aggregator/store.js';
+import { rows } from '../aggregator/released-rows.js';
+import type { ReleasedSnapshot } from '../aggregator/snapshot.js';
+import { type CountRow, openCountsStore } from '../aggregator/store.js';
 import { reportBodies } from './bodies.js';
 import { processMemory } from './proc.js';
 import { syntheticCounts } from './synthetic-counts.js';
@@ -28,10 +33,54 @@ export interface SnapshotTiming extends Omit<SnapshotCase, 'databasePath'> {
   /** Reading every counter from SQLite (CountsStore.rows); absent when generated in memory. */
   /** Set when the counters streamed from a SQLite file of this size into the release. */
   databaseBytes?: number;
-  /** release() over them: suppression, sums, projection. The first run in the process has a cold JIT. */
+  /** release() over them: sums, cell keys, perturbation. The first run in the process has a cold JIT. */
   release: { firstMs: number; bestMs: number };
   /** Peak RSS of the process: the counters read into memory plus the release's tables. */
   peakRssBytes: number;
+  /** How far the published counts are from the true ones, per published table (cases of up to ACCURACY_DAYS days). */
+  accuracy?: Accuracy[];
+}
+
+export interface Accuracy {
+  level: GeoType;
+  period: TimeType;
+  /** Published cells compared (today's provisional ones left out). */
+  cells: number;
+  /** Mean of |published − true|. */
+  meanAbsoluteDeviation: number;
+  /** Mean of published − true: the bias. */
+  meanDeviation: number;
+  /** The largest |published − true| seen. */
+  maxDeviation: number;
+}
+
+/** Accuracy is measured for cases up to this many days: the true sums are kept by cell name. */
+const ACCURACY_DAYS = 30;
+
+/** Compares every published count with the true sum of the counters it stands for. */
+function accuracy(s: ReleasedSnapshot, pack: AreaPack, counts: readonly CountRow[]): Accuracy[] {
+  const truth = new Map<string, number>();
+  const add = (key: string, n: number) => truth.set(key, (truth.get(key) ?? 0) + n);
+  for (const c of counts) {
+    const region = pack.municipalityByCode.get(c.area)!.region;
+    const week = isoWeek(mondayOf(epochDay(c.day)));
+    for (const [period, label] of [['day', c.day], ['week', week]] as const) {
+      for (const area of [pack.country.code, region, c.area]) add(`${period} ${label} ${area} ${c.metric}`, c.n);
+    }
+  }
+  const sums = new Map<string, Accuracy>();
+  for (const r of rows(s)) {
+    if (r.value === null || r.provisional) continue;
+    const key = `${r.geo_type} ${r.time_type}`;
+    const a = sums.get(key) ?? { level: r.geo_type, period: r.time_type, cells: 0, meanAbsoluteDeviation: 0, meanDeviation: 0, maxDeviation: 0 };
+    const d = r.value - (truth.get(`${r.time_type} ${r.time_value} ${r.geo_value} ${r.metric}`) ?? 0);
+    a.cells++;
+    a.meanAbsoluteDeviation += Math.abs(d);
+    a.meanDeviation += d;
+    a.maxDeviation = Math.max(a.maxDeviation, Math.abs(d));
+    sums.set(key, a);
+  }
+  return [...sums.values()].map((a) => ({ ...a, meanAbsoluteDeviation: a.meanAbsoluteDeviation / a.cells, meanDeviation: a.meanDeviation / a.cells }));
 }
 
 export type SnapshotReply = { ok: true; timing: SnapshotTiming } | { ok: false; error: string };
@@ -54,11 +103,12 @@ function measure(c: SnapshotCase): SnapshotTiming {
     if (store) store.add(generated);
     store?.truncateWal();
     const released: number[] = [];
+    let snapshot: ReleasedSnapshot | undefined;
     for (let i = 0; i <= REPEATS; i++) {
       // From the store, the counters stream into the release: the time includes the read.
       const started = performance.now();
-      if (store) release({ counts: store.rows(), firstDay: store.firstDay(), pack, now: NOW, timeZone: TIME_ZONE, keys });
-      else release({ counts: generated, pack, now: NOW, timeZone: TIME_ZONE, keys });
+      if (store) snapshot = release({ counts: store.rows(), firstDay: store.firstDay(), pack, now: NOW, timeZone: TIME_ZONE, keys });
+      else snapshot = release({ counts: generated, pack, now: NOW, timeZone: TIME_ZONE, keys });
       released.push(performance.now() - started);
     }
     const counterRows = generated.length;
@@ -71,6 +121,7 @@ function measure(c: SnapshotCase): SnapshotTiming {
       ...(store ? { databaseBytes: statSync(c.databasePath!).size } : {}),
       release: timing(released),
       peakRssBytes: processMemory(process.pid).peakRss,
+      ...(c.days <= ACCURACY_DAYS && snapshot ? { accuracy: accuracy(snapshot, pack, generated) } : {}),
     };
   } finally {
     store?.close();

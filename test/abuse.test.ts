@@ -217,6 +217,7 @@ describe('proof of work: a retry while the first attempt is still in flight', ()
       today: () => '2026-03-02',
       proofOfWork: watched,
       submit: () => new Promise<void>((resolve, reject) => void commits.push({ resolve, reject })),
+      recordKey: () => 0,
     }),
   );
   app.onError((error, c) => (error instanceof ProblemError ? problemResponse(c, error.status, error.init) : c.text('unexpected', 500)));

@@ -29,11 +29,17 @@ describe('configuration', () => {
       trustProxy: false,
       hsts: false,
       releaseIntervalMs: 300_000,
-      releasePolicy: { minReports: 10, minCount: 5, openDayMinNewReports: 10, projectionMinReports: 30 },
+      releasePolicy: {
+        minReports: 10,
+        projectionMinReports: 30,
+        openDayEveryHours: 6,
+        perturbation: { maxDeviation: 5, variance: 1.5, smallestPublished: 3, emptyPublishedShare: 0.1 },
+      },
       retentionDays: 30,
       adminHost: '127.0.0.1',
       adminPort: 9464,
       operator: null,
+      production: false,
     });
   });
 
@@ -41,12 +47,29 @@ describe('configuration', () => {
     const config = parseConfig({
       RELEASE_INTERVAL_S: '60',
       RELEASE_MIN_REPORTS: '20',
-      RELEASE_MIN_COUNT: '3',
-      RELEASE_OPEN_DAY_MIN_NEW: '50',
       PROJECTION_MIN_REPORTS: '100',
+      RELEASE_OPEN_DAY_EVERY_H: '3',
+      PERTURBATION_MAX_DEVIATION: '7',
+      PERTURBATION_VARIANCE: '2.5',
+      PERTURBATION_SMALLEST_PUBLISHED: '4',
+      PERTURBATION_EMPTY_SHARE: '0.2',
     });
     expect(config.releaseIntervalMs).toBe(60_000);
-    expect(config.releasePolicy).toEqual({ minReports: 20, minCount: 3, openDayMinNewReports: 50, projectionMinReports: 100 });
+    expect(config.releasePolicy).toEqual({
+      minReports: 20,
+      projectionMinReports: 100,
+      openDayEveryHours: 3,
+      perturbation: { maxDeviation: 7, variance: 2.5, smallestPublished: 4, emptyPublishedShare: 0.2 },
+    });
+  });
+
+  it.each([
+    [{ RELEASE_OPEN_DAY_EVERY_H: '5' }, /RELEASE_OPEN_DAY_EVERY_H: one of 1, 2, 3, 4, 6, 8, 12, 24/],
+    [{ PERTURBATION_VARIANCE: '30' }, /PERTURBATION_\*: the variance must lie between 0 and 25/],
+    [{ PERTURBATION_MAX_DEVIATION: '2' }, /PERTURBATION_\*: the largest deviation must reach the smallest published count/],
+    [{ PERTURBATION_EMPTY_SHARE: '1' }, /PERTURBATION_\*: the share of empty cells/],
+  ])('refuses a perturbation that cannot give a table: %j', (env, message) => {
+    expect(() => parseConfig(env)).toThrow(message);
   });
 
   it('reads every variable', () => {
@@ -190,7 +213,8 @@ describe("configuration: the operator's identity", () => {
   it('runs as a demonstration instance without it, unless in production', () => {
     expect(parseConfig({}).operator).toBeNull();
     expect(parseConfig({ NODE_ENV: 'development' }).operator).toBeNull();
-    expect(parseConfig({ NODE_ENV: 'production', ...TEST_OPERATOR_ENV }).operator).not.toBeNull();
+    expect(parseConfig({ NODE_ENV: 'production', ...TEST_OPERATOR_ENV })).toMatchObject({ operator: expect.anything(), production: true });
+    expect(parseConfig({ NODE_ENV: 'test' }).production).toBe(false);
     expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(
       /^invalid configuration: NODE_ENV=production needs the operator's identity: set OPERATOR_FILE, or OPERATOR_CONTROLLER_NAME, .*OPERATOR_NOTICE_DATE/,
     );

@@ -43,7 +43,7 @@ function randomReport(): Report {
 type Tally = Map<string, number>;
 
 function add(tally: Tally, report: Report): void {
-  for (const metric of fold(report, 'any-day', guide(report)).metrics) {
+  for (const metric of fold(report, 'any-day', guide(report), 0).metrics) {
     const key = `${report.area}|${metric}`;
     tally.set(key, (tally.get(key) ?? 0) + 1);
   }

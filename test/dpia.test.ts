@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CASE_DEFINITIONS } from '../aggregator/case-definitions.js';
 import { COLUMNS } from '../aggregator/dictionary.js';
 import { GUIDANCE_RULES } from '../aggregator/guidance.js';
-import { METRICS, PARTITIONS } from '../aggregator/metrics.js';
+import { METRICS } from '../aggregator/metrics.js';
+import { PUBLISHED_TABLES } from '../aggregator/publication.js';
 import { FIELDS, QUESTIONNAIRE_ID, QUESTIONNAIRE_VERSION } from '../aggregator/questionnaire.js';
 import { openCountsStore } from '../aggregator/store.js';
 import { MAX_RATE_LIMIT_SUBJECTS, MAX_SPENT_SOLUTIONS } from '../server/abuse/abuse-guard.js';
@@ -60,6 +61,12 @@ function tableRows(text: string): string[][] {
     .filter((line) => line.startsWith('|'))
     .map((line) => line.slice(1, line.endsWith('|') ? -1 : undefined).split('|').map((cell) => cell.trim()));
   return rows.filter((cells, i) => i > 0 && !cells.every((c) => /^-+$/.test(c)));
+}
+
+/** Each table of the text (consecutive lines starting with `|`), as its rows without header and separator. */
+function tablesOf(text: string): string[][][] {
+  const blocks = text.split(/\n(?!\|)/).map((block) => block.split('\n').filter((line) => line.startsWith('|')).join('\n'));
+  return blocks.filter((block) => block !== '').map(tableRows);
 }
 
 /** Rows keyed by the single backticked identifier of their first cell. */
@@ -138,20 +145,27 @@ describe(`${ASSESSMENT}: the data inventory against the code`, () => {
     expect(documented, `guidance rules in ${ASSESSMENT} 9.4 differ from GUIDANCE_RULES (aggregator/guidance.ts)`).toEqual(code);
   });
 
-  it('lists every published partition with its parts', () => {
-    const key = (total: string, parts: readonly string[]) => `${total} = ${[...parts].sort().join(' + ')}`;
-    const documented = tableRows(sub(/Published partitions/)).map((cells) =>
-      key(backticked(cells[0] ?? '')[0] ?? '', backticked(cells[1] ?? '')),
-    );
-    const code = PARTITIONS.map((p) => key(p.total, p.parts));
-    expect(difference(code, documented), `partitions in PARTITIONS missing from ${ASSESSMENT} 9.5`).toEqual([]);
-    expect(difference(documented, code), `partitions in ${ASSESSMENT} 9.5 that PARTITIONS does not have`).toEqual([]);
+  it('lists every published table with its metrics and its purpose, as the code publishes them', () => {
+    // `symptom:*` and `age:*` stand for every symptom and every age band with its breakdowns.
+    const expand = (cell: string) =>
+      cell === 'every metric'
+        ? METRICS.map((m) => m.name)
+        : backticked(cell).flatMap((name) =>
+            name.endsWith(':*') ? METRICS.map((m) => m.name).filter((m) => m.startsWith(name.slice(0, -1))) : [name],
+          );
+    const documented = tableRows(sub(/Published tables/)).map((cells) => ({
+      table: `${cells[0]} × ${cells[1]}`,
+      metrics: [...expand(cells[2] ?? '')].sort(),
+      purpose: cells[3],
+    }));
+    const code = PUBLISHED_TABLES.map((t) => ({ table: `${t.level} × ${t.period}`, metrics: [...t.metrics].sort(), purpose: t.purpose }));
+    expect(documented, `tables in ${ASSESSMENT} 9.5 differ from PUBLISHED_TABLES (aggregator/publication.ts)`).toEqual(code);
   });
 
   describe('the database schema, read from a real SQLite file', () => {
     let dir: string;
     let objects: { type: string; name: string; sql: string | null }[];
-    let columns: { name: string; type: string; notnull: number; pk: number }[];
+    let columns: Map<string, { name: string; type: string; notnull: number; pk: number }[]>;
     let userVersion: number;
     const schema = sub(/Database schema/);
 
@@ -162,7 +176,7 @@ describe(`${ASSESSMENT}: the data inventory against the code`, () => {
       const db = new Database(path, { readonly: true });
       try {
         objects = db.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY name').all() as typeof objects;
-        columns = db.prepare('PRAGMA table_info(counts)').all() as typeof columns;
+        columns = new Map(['counts', 'release_secret'].map((t) => [t, db.prepare(`PRAGMA table_info(${t})`).all() as { name: string; type: string; notnull: number; pk: number }[]]));
         userVersion = db.pragma('user_version', { simple: true }) as number;
       } finally {
         db.close();
@@ -170,33 +184,36 @@ describe(`${ASSESSMENT}: the data inventory against the code`, () => {
     });
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-    it('holds the counts table and no other object', () => {
-      const others = objects.filter((o) => !(o.type === 'table' && o.name === 'counts')).map((o) => `${o.type} ${o.name}`);
+    it('holds the counts table and the release secret, and no other object', () => {
+      const others = objects.filter((o) => !(o.type === 'table' && (o.name === 'counts' || o.name === 'release_secret'))).map((o) => `${o.type} ${o.name}`);
       expect(others, `database objects that ${ASSESSMENT} 9.6 does not describe`).toEqual([]);
       expect(objects.map((o) => o.name), 'the database has no counts table').toContain('counts');
     });
 
-    it('describes every column of counts, and no other, with its declared type', () => {
-      const rows = rowsByKey(schema);
-      const names = columns.map((c) => c.name);
-      expect(difference(names, rows.keys()), `columns of counts missing from ${ASSESSMENT} 9.6`).toEqual([]);
-      expect(difference(rows.keys(), names), `columns in ${ASSESSMENT} 9.6 that counts does not have`).toEqual([]);
-      for (const c of columns) {
-        const declared = `\`${c.type}${c.notnull ? ' NOT NULL' : ''}\``;
-        expect(rows.get(c.name)![1], `declared type of column "${c.name}" in ${ASSESSMENT} 9.6`).toBe(declared);
+    it('describes every column of counts and of release_secret, and no other, with its declared type', () => {
+      const tables = tablesOf(schema);
+      for (const [table, documented] of [['counts', tables[0]!], ['release_secret', tables[1]!]] as const) {
+        const rows = new Map(documented.map((cells) => [backticked(cells[0] ?? '')[0] ?? '', cells]));
+        const real = columns.get(table)!;
+        const names = real.map((c) => c.name);
+        expect(difference(names, rows.keys()), `columns of ${table} missing from ${ASSESSMENT} 9.6`).toEqual([]);
+        expect(difference(rows.keys(), names), `columns in ${ASSESSMENT} 9.6 that ${table} does not have`).toEqual([]);
+        for (const c of real) {
+          const declared = `\`${c.type}${c.notnull ? ' NOT NULL' : ''}\``;
+          expect(rows.get(c.name)![1], `declared type of column "${c.name}" of ${table} in ${ASSESSMENT} 9.6`).toBe(declared);
+        }
       }
     });
 
-    it('gives the exact CREATE TABLE, primary key, WITHOUT ROWID and schema version', () => {
+    it('gives the exact CREATE TABLE statements, primary key, WITHOUT ROWID and schema version', () => {
       const normalise = (sql: string) => sql.replace(/\s+/g, ' ').replace(/\( /g, '(').replace(/ \)/g, ')').trim();
-      const real = normalise(objects.find((o) => o.name === 'counts')!.sql!);
-      const block = /```sql\n([\s\S]*?)```/.exec(schema);
-      expect(block, `${ASSESSMENT} 9.6 has no sql block with the schema`).not.toBeNull();
-      expect(normalise(block![1]!), `CREATE TABLE in ${ASSESSMENT} 9.6 differs from the database's`).toBe(real);
+      const blocks = [...schema.matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => normalise(m[1]!));
+      const real = ['counts', 'release_secret'].map((name) => normalise(objects.find((o) => o.name === name)!.sql!));
+      expect(blocks, `CREATE TABLE statements in ${ASSESSMENT} 9.6 differ from the database's`).toEqual(real);
 
-      const pk = columns.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+      const pk = columns.get('counts')!.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
       expect(schema, `primary key missing from ${ASSESSMENT} 9.6`).toContain(`\`PRIMARY KEY (${pk.join(', ')})\``);
-      if (real.includes('WITHOUT ROWID')) expect(schema, `WITHOUT ROWID missing from ${ASSESSMENT} 9.6`).toContain('`WITHOUT ROWID`');
+      if (real[0]!.includes('WITHOUT ROWID')) expect(schema, `WITHOUT ROWID missing from ${ASSESSMENT} 9.6`).toContain('`WITHOUT ROWID`');
 
       const documented = /`PRAGMA user_version`\): `(\d+)`/.exec(schema);
       expect(documented, `schema version (PRAGMA user_version) missing from ${ASSESSMENT} 9.6`).not.toBeNull();

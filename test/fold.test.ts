@@ -29,9 +29,10 @@ const reports: fc.Arbitrary<Report> = fc
 
 describe('fold', () => {
   it('counts a COVID-like report in every metric it belongs to and no other', () => {
-    const increments = fold(VALID_REPORT, '2026-11-25', 'isolate_and_test');
+    const increments = fold(VALID_REPORT, '2026-11-25', 'isolate_and_test', 77);
     expect(increments.day).toBe('2026-11-25');
     expect(increments.area).toBe('SI-061');
+    expect(increments.key).toBe(77);
     expect([...increments.metrics].sort()).toEqual(
       [
         'reports',
@@ -54,14 +55,14 @@ describe('fold', () => {
 
   it('counts a report without symptoms only in reports, age, answers and guidance', () => {
     const { onset: _onset, ...rest } = VALID_REPORT;
-    const increments = fold({ ...rest, symptoms: [], warningSigns: ['confusion'], contact: 'yes' }, 'd', 'emergency');
+    const increments = fold({ ...rest, symptoms: [], warningSigns: ['confusion'], contact: 'yes' }, 'd', 'emergency', 0);
     expect([...increments.metrics].sort()).toEqual(
       ['reports', 'age:25-34', 'warning:confusion', 'contact:yes', 'test:not_tested', 'guidance:emergency'].sort(),
     );
   });
 
   it('applies each case definition as written', () => {
-    const metricsFor = (symptoms: Report['symptoms']) => fold({ ...VALID_REPORT, symptoms }, 'd', 'no_symptoms').metrics;
+    const metricsFor = (symptoms: Report['symptoms']) => fold({ ...VALID_REPORT, symptoms }, 'd', 'no_symptoms', 0).metrics;
     expect(metricsFor(['fever', 'shortness_of_breath'])).toEqual(expect.arrayContaining(['cli', 'covid_criteria']));
     expect(metricsFor(['fever', 'shortness_of_breath'])).not.toContain('ili');
     expect(metricsFor(['fever', 'sore_throat'])).toEqual(expect.arrayContaining(['ili', 'covid_criteria']));
@@ -73,7 +74,7 @@ describe('fold', () => {
   it('emits only catalogued metrics, each once, and exactly one part of every partition of reports', () => {
     fc.assert(
       fc.property(reports, (report) => {
-        const { metrics } = fold(report, 'd', guide(report));
+        const { metrics } = fold(report, 'd', guide(report), 0);
         for (const metric of metrics) expect(METRIC_NAMES).toContain(metric);
         expect(new Set(metrics).size).toBe(metrics.length);
         for (const prefix of ['age:', 'contact:', 'test:', 'guidance:']) {

@@ -69,7 +69,7 @@ describe('fuzzing the report endpoint', () => {
       expect([...delta.keys()], `counters changed on a ${res.status}`).toEqual([]);
     } else {
       const report = JSON.parse(typeof init.body === 'string' ? init.body : new TextDecoder().decode(init.body)) as Report;
-      const expected = fold(report, '', guide(report)).metrics.map((metric) => `${report.area}|${metric}`).sort();
+      const expected = fold(report, '', guide(report), 0).metrics.map((metric) => `${report.area}|${metric}`).sort();
       const days = new Set([...delta.keys()].map((key) => key.split('|')[0]));
       expect(days.size).toBe(1);
       expect([...delta.keys()].map((key) => key.slice(key.indexOf('|') + 1)).sort()).toEqual(expected);

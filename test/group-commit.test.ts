@@ -12,20 +12,24 @@ function recorder(fail = () => false) {
   return { transactions, batches, commit, onBatch: (s: BatchStats) => batches.push(s) };
 }
 
+/** A record key for reports whose key the test does not look at. */
+const KEY = 12345;
+
 describe('group commit', () => {
   it('merges increments that arrive together into one upsert per counter', async () => {
     const r = recorder();
     const gc = new GroupCommit({ commit: r.commit, maxBatch: 100, onBatch: r.onBatch });
     await Promise.all([
-      gc.submit({ day: 'd1', area: 'A', metrics: ['reports', 'x'] }),
-      gc.submit({ day: 'd1', area: 'A', metrics: ['reports'] }),
-      gc.submit({ day: 'd1', area: 'B', metrics: ['reports'] }),
+      gc.submit({ day: 'd1', area: 'A', metrics: ['reports', 'x'], key: 0xffff_fff0 }),
+      gc.submit({ day: 'd1', area: 'A', metrics: ['reports'], key: 0x20 }),
+      gc.submit({ day: 'd1', area: 'B', metrics: ['reports'], key: 7 }),
     ]);
+    // Each counter gets its reports' record keys summed, modulo 2³².
     expect(r.transactions).toEqual([
       [
-        { day: 'd1', area: 'A', metric: 'reports', n: 2 },
-        { day: 'd1', area: 'A', metric: 'x', n: 1 },
-        { day: 'd1', area: 'B', metric: 'reports', n: 1 },
+        { day: 'd1', area: 'A', metric: 'reports', n: 2, key: 0x10 },
+        { day: 'd1', area: 'A', metric: 'x', n: 1, key: 0xffff_fff0 },
+        { day: 'd1', area: 'B', metric: 'reports', n: 1, key: 7 },
       ],
     ]);
     expect(r.batches).toEqual([expect.objectContaining({ reports: 3, counters: 3, ok: true })]);
@@ -34,7 +38,7 @@ describe('group commit', () => {
   it('settles a submitter only after its transaction ran', async () => {
     const r = recorder();
     const gc = new GroupCommit({ commit: r.commit, maxBatch: 100 });
-    const done = gc.submit({ day: 'd', area: 'A', metrics: ['reports'] });
+    const done = gc.submit({ day: 'd', area: 'A', metrics: ['reports'], key: KEY });
     expect(r.transactions).toHaveLength(0);
     expect(gc.pending).toBe(1);
     await done;
@@ -45,7 +49,7 @@ describe('group commit', () => {
   it('commits a full batch at once and starts the next', async () => {
     const r = recorder();
     const gc = new GroupCommit({ commit: r.commit, maxBatch: 2 });
-    const all = [1, 2, 3].map(() => gc.submit({ day: 'd', area: 'A', metrics: ['reports'] }));
+    const all = [1, 2, 3].map(() => gc.submit({ day: 'd', area: 'A', metrics: ['reports'], key: KEY }));
     expect(r.transactions).toHaveLength(1);
     await Promise.all(all);
     expect(r.transactions.map((t) => t[0]!.n)).toEqual([2, 1]);
@@ -55,18 +59,18 @@ describe('group commit', () => {
     let failing = true;
     const r = recorder(() => failing);
     const gc = new GroupCommit({ commit: r.commit, maxBatch: 100, onBatch: r.onBatch });
-    const failed = [gc.submit({ day: 'd', area: 'A', metrics: ['m'] }), gc.submit({ day: 'd', area: 'B', metrics: ['m'] })];
+    const failed = [gc.submit({ day: 'd', area: 'A', metrics: ['m'], key: KEY }), gc.submit({ day: 'd', area: 'B', metrics: ['m'], key: KEY })];
     for (const p of failed) await expect(p).rejects.toBeInstanceOf(CommitFailedError);
     failing = false;
-    await gc.submit({ day: 'd', area: 'C', metrics: ['m'] });
-    expect(r.transactions).toEqual([[{ day: 'd', area: 'C', metric: 'm', n: 1 }]]);
+    await gc.submit({ day: 'd', area: 'C', metrics: ['m'], key: KEY });
+    expect(r.transactions).toEqual([[{ day: 'd', area: 'C', metric: 'm', n: 1, key: KEY }]]);
     expect(r.batches.map((b) => b.ok)).toEqual([false, true]);
   });
 
   it('commits what is pending on demand', () => {
     const r = recorder();
     const gc = new GroupCommit({ commit: r.commit, maxBatch: 100 });
-    void gc.submit({ day: 'd', area: 'A', metrics: ['reports'] });
+    void gc.submit({ day: 'd', area: 'A', metrics: ['reports'], key: KEY });
     gc.commitNow();
     expect(r.transactions).toHaveLength(1);
     gc.commitNow();

@@ -5,12 +5,14 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { epochDay, isoDate } from '../aggregator/calendar.js';
 import { REPORTS } from '../aggregator/metrics.js';
-import { DEFAULT_RELEASE_POLICY, release } from '../aggregator/release.js';
-import { FROZEN_SUPPRESSED, FROZEN_WITHHELD, retain, weekOf } from '../aggregator/retention.js';
-import { type ReleasedRow, rows } from '../aggregator/snapshot.js';
+import { release } from '../aggregator/release.js';
+import { DEFAULT_RELEASE_POLICY } from '../aggregator/release-policy.js';
+import { type ReleasedRow, rows } from '../aggregator/released-rows.js';
+import { FROZEN_WITHHELD, retain, weekOf } from '../aggregator/retention.js';
+import type { ReleasedSnapshot } from '../aggregator/snapshot.js';
 import type { CountRow } from '../aggregator/store.js';
 import { readCounts } from './support/counts.js';
-import { type Answers, countRows, type Group, PACK } from './support/release-fixtures.js';
+import { type Answers, byKey, countRows, type Group, PACK, TEST_KEYS } from './support/release-fixtures.js';
 import { VALID_REPORT } from './support/reports.js';
 import { expectPrivateLogs, startTestService, type TestService } from './support/service.js';
 
@@ -31,10 +33,18 @@ function expectOnlyPublished(frozen: readonly CountRow[], cells: ReadonlyMap<str
   const problems: string[] = [];
   for (const { day, area, metric, n } of frozen) {
     const r = cells.get(key(day, area, metric));
-    const expected = n >= 0 ? n : n === FROZEN_SUPPRESSED ? 'suppressed' : n === FROZEN_WITHHELD ? 'below_minimum' : `bad marker ${n}`;
+    const expected = n >= 0 ? n : n === FROZEN_WITHHELD ? 'below_minimum' : `bad marker ${n}`;
     if (!r || shown(r) !== expected) problems.push(`${day} ${area} ${metric}: stored ${n}, published ${r ? shown(r) : 'nothing'}`);
   }
   expect(problems).toEqual([]);
+}
+
+/** Every published table holds the same values and statuses. */
+function expectSameTables(a: ReleasedSnapshot, b: ReleasedSnapshot): void {
+  a.tables.forEach((t, i) => {
+    expect(t.status, `${t.spec.level} × ${t.spec.period}`).toEqual(b.tables[i]!.status);
+    expect(t.value, `${t.spec.level} × ${t.spec.period}`).toEqual(b.tables[i]!.value);
+  });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -54,7 +64,7 @@ describe('retain (pure)', () => {
   ]);
   const counts = countRows(groups);
   const snapshot = (c: Iterable<CountRow>, frozenWeeks: ReadonlySet<string> = new Set(), policy = DEFAULT_RELEASE_POLICY) =>
-    release({ counts: c, pack: PACK, now: NOW, timeZone: TIME_ZONE, frozenWeeks, policy });
+    release({ counts: [...c].sort(byKey), pack: PACK, now: NOW, timeZone: TIME_ZONE, keys: TEST_KEYS, frozenWeeks, policy });
 
   it('freezes whole ISO weeks once their Monday is more than retentionDays before the open day', () => {
     const s = snapshot(counts);
@@ -78,10 +88,12 @@ describe('retain (pure)', () => {
     const levels = new Set(plan.rows.map((r) => PACK.municipalityByCode.has(r.area) ? 'municipality' : r.area.startsWith('R') ? 'region' : 'country'));
     expect([...levels].sort()).toEqual(['country', 'municipality', 'region']);
     for (const period of plan.periods) expect(plan.rows.some((r) => r.day === period && r.area === 'XX' && r.metric === REPORTS)).toBe(true);
-    // Each kind of cell occurs: published, suppressed; M2 (3 a day) is withheld every day and has no day row.
-    expect(plan.rows.some((r) => r.n === FROZEN_SUPPRESSED)).toBe(true);
-    expect(plan.rows.filter((r) => r.area === 'M2' && !r.day.includes('W'))).toEqual([]);
-    expect(plan.rows.find((r) => r.day === '2026-W44' && r.area === 'M2' && r.metric === REPORTS)?.n).toBe(21);
+    // Municipalities are published by week only, so they have no day rows; M2's 21 reports of
+    // W44 are kept as published, within the largest deviation.
+    expect(plan.rows.filter((r) => PACK.municipalityByCode.has(r.area) && !r.day.includes('W'))).toEqual([]);
+    const m2 = plan.rows.find((r) => r.day === '2026-W44' && r.area === 'M2' && r.metric === REPORTS)!.n;
+    expect(Math.abs(m2 - 21)).toBeLessThanOrEqual(DEFAULT_RELEASE_POLICY.perturbation.maxDeviation);
+    expect(m2).toBe(rows(s, { areas: ['M2'], metrics: [REPORTS], timeType: 'week' }).next().value!.value);
     // Every published non-zero cell of the frozen periods is there.
     const stored = new Set(plan.rows.map((r) => key(r.day, r.area, r.metric)));
     const periods = new Set(plan.periods);
@@ -98,8 +110,7 @@ describe('retain (pure)', () => {
     expect(after.days).toEqual(before.days);
     expect(after.weeks).toEqual(before.weeks);
     expect([...rows(after)]).toEqual([...rows(before)]);
-    expect(after.status).toEqual(before.status);
-    expect(after.value).toEqual(before.value);
+    expectSameTables(after, before);
   });
 
   it('keeps frozen periods fixed: a stricter policy changes only the periods still computed', () => {
@@ -116,7 +127,7 @@ describe('retain (pure)', () => {
   it('publishes nothing for a frozen week that is not complete (a clock gone back), and never reads frozen rows as counts', () => {
     const plan = retain(snapshot(counts), { retentionDays: 16, frozenWeeks: new Set() });
     // The clock goes back to Wednesday 4 November: W45 is the open week, frozen.
-    const back = release({ counts: plan.rows, pack: PACK, now: Date.UTC(2026, 10, 4, 10), timeZone: TIME_ZONE, frozenWeeks: new Set(plan.weeks) });
+    const back = release({ counts: [...plan.rows].sort(byKey), pack: PACK, now: Date.UTC(2026, 10, 4, 10), timeZone: TIME_ZONE, keys: TEST_KEYS, frozenWeeks: new Set(plan.weeks) });
     expect(back.weeks).toEqual(['2026-W44']);
     const w45 = [...rows(back, { from: '2026-11-02' })];
     expect(w45.length).toBeGreaterThan(0);
@@ -146,8 +157,7 @@ describe('retain (pure)', () => {
         const plan = retain(before, { retentionDays, frozenWeeks: new Set() });
         const periods = new Set(plan.periods);
         const after = snapshot([...c.filter((r) => !periods.has(r.day)), ...plan.rows], new Set(plan.weeks));
-        expect(after.status).toEqual(before.status);
-        expect(after.value).toEqual(before.value);
+        expectSameTables(after, before);
         expectOnlyPublished(plan.rows, byCell(rows(before, { to: plan.periods.filter((p) => !p.includes('W')).at(-1) ?? '0000-00-00' })));
       }),
       { numRuns: 15 },
@@ -184,10 +194,12 @@ const report = (area: string, sick = false) => ({
 const W41 = dates('2026-10-05', 7);
 /** Recent days, in W42: kept as counters. */
 const RECENT = dates('2026-10-16', 3);
-/** Bohinj: 2 or 3 reports a day, below the minimum every day, published only as a week. */
+/** Bohinj: 2 or 3 reports a day, published only as a week, as every municipality. */
 const SMALL = 'SI-004';
 const OTHER_SMALL = ['SI-001', 'SI-002', 'SI-003', 'SI-005', 'SI-006', 'SI-007', 'SI-008', 'SI-009', 'SI-010', 'SI-011'];
 const RETENTION_DAYS = 14;
+/** A Slovenian municipality code (SI-061), as against a region (SI042) or the country (SI). */
+const PACK_SI_MUNICIPALITY = /^SI-\d{3}$/;
 const TRUNCATE_MS = 100;
 
 describe('retention in the service (controlled clock)', { timeout: 60_000 }, () => {
@@ -240,7 +252,7 @@ describe('retention in the service (controlled clock)', { timeout: 60_000 }, () 
     };
     for (const [i, day] of [...W41, ...RECENT].entries()) {
       clock = octoberNoon(Number(day.slice(8)));
-      await post('SI-061', 14 + (i % 3), 3 + (i % 2)); // Ljubljana: published, small sick counts suppressed
+      await post('SI-061', 14 + (i % 3), 3 + (i % 2)); // Ljubljana: published, with small sick counts
       await post('SI-052', 11, i % 3 === 0 ? 5 : 0); // Kranj
       await post(SMALL, 2 + (i % 2), i % 2); // withheld every day
       // More small municipalities, one sick report each: counters that only retention removes.
@@ -266,12 +278,13 @@ describe('retention in the service (controlled clock)', { timeout: 60_000 }, () 
   it('held the counters of W41 before (the checks below are not vacuous)', () => {
     expect(counterDump.filter((r) => W41.includes(r.day) && r.area === SMALL).length).toBeGreaterThan(0);
     for (const day of W41) for (const area of [SMALL, ...OTHER_SMALL]) expect(bytesBefore.includes(`${day}${area}`), `${day}${area} in the file`).toBe(true);
-    // Each kind of cell is there: published values at every level, suppressed and below-minimum markers.
+    // Each kind of cell is there: published values at every level, and below-minimum markers.
     const w41 = (area: string) => frozenBefore.json.find((r) => r.time_value === '2026-W41' && r.geo_value === area && r.metric === REPORTS)!;
-    expect([w41('SI').value, w41('SI042').value, w41('SI-061').value]).toEqual([268, 101, 104]);
-    expect(w41(SMALL).missing_value).toBe('suppressed');
-    for (const day of W41) expect(frozenBefore.json.find((r) => r.time_value === day && r.geo_value === SMALL)?.missing_value).toBe('below_minimum');
-    expect(frozenBefore.json.some((r) => W41.includes(r.time_value) && r.missing_value === 'suppressed')).toBe(true);
+    const D = DEFAULT_RELEASE_POLICY.perturbation.maxDeviation;
+    [268, 101, 104].forEach((n, i) => expect(Math.abs(w41(['SI', 'SI042', 'SI-061'][i]!).value! - n)).toBeLessThanOrEqual(D));
+    expect(Math.abs(w41(SMALL).value! - 17)).toBeLessThanOrEqual(D);
+    expect(frozenBefore.json.some((r) => W41.includes(r.time_value) && r.missing_value === 'below_minimum')).toBe(true);
+    expect(frozenBefore.json.some((r) => W41.includes(r.time_value) && r.geo_type === 'municipality'), 'municipalities have no day rows').toBe(false);
     expect(service.logs.some((line) => line.includes('2026-W41'))).toBe(true);
   });
 
@@ -284,12 +297,11 @@ describe('retention in the service (controlled clock)', { timeout: 60_000 }, () 
     const keys = new Set(frozen.map((r) => key(r.day, r.area, r.metric)));
     expect(frozenBefore.json.filter((r) => r.value !== null && r.value !== 0 && !keys.has(key(r.time_value, r.geo_value, r.metric)))).toEqual([]);
     for (const period of [...W41, '2026-W41']) expect(keys.has(key(period, 'SI', REPORTS))).toBe(true);
-    // No counter that was not published survives: not Bohinj's, not a suppressed one.
-    const unpublished = counterDump.filter((r) => W41.includes(r.day) && cells.get(key(r.day, r.area, r.metric))?.value !== r.n);
-    expect(unpublished.length).toBeGreaterThan(0);
-    const survivors = unpublished.filter((r) => stored.some((s) => s.day === r.day && s.area === r.area && s.metric === r.metric && s.n >= 0));
-    expect(survivors).toEqual([]);
-    expect(frozen.filter((r) => r.area === SMALL && r.day !== '2026-W41')).toEqual([]);
+    // No counter survives: the day counters were the municipalities', and no municipality keeps a
+    // day row, nor any row a key.
+    expect(counterDump.filter((r) => W41.includes(r.day)).length).toBeGreaterThan(0);
+    expect(frozen.filter((r) => PACK_SI_MUNICIPALITY.test(r.area) && r.day !== '2026-W41')).toEqual([]);
+    expect(frozen.filter((r) => r.key !== 0)).toEqual([]);
   });
 
   it('leaves the public outputs for the frozen days and week byte for byte as they were', async () => {
@@ -311,7 +323,7 @@ describe('retention in the service (controlled clock)', { timeout: 60_000 }, () 
     }
     const db = new Database(service.databasePath, { readonly: true });
     try {
-      expect(db.prepare('SELECT name FROM sqlite_master').pluck().all()).toEqual(['counts']);
+      expect(db.prepare('SELECT name FROM sqlite_master').pluck().all()).toEqual(['counts', 'release_secret']);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {
       db.close();

@@ -1,12 +1,14 @@
 import Database from 'better-sqlite3';
 import { parse } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ReleasedRow } from '../aggregator/snapshot.js';
+import type { ReleasedRow } from '../aggregator/released-rows.js';
 import { loadAreaPack } from '../aggregator/areas/index.js';
+import { DEFAULT_RELEASE_POLICY } from '../aggregator/release-policy.js';
 import { VALID_REPORT } from './support/reports.js';
 import { startTestService, type TestService } from './support/service.js';
 
 const DAY_MS = 86_400_000;
+const D = DEFAULT_RELEASE_POLICY.perturbation.maxDeviation;
 const pack = loadAreaPack('si');
 // Noon in Ljubljana on two consecutive days, so the arrival day is unambiguous.
 const YESTERDAY = Date.UTC(2026, 10, 24, 11);
@@ -33,10 +35,14 @@ describe('public statistics', () => {
   const countsReads = async () => Number(/^counts_reads_total (\d+)/m.exec(await (await fetch(`${service.adminUrl}/metrics`)).text())![1]);
 
   beforeAll(async () => {
+    // One report three weeks earlier, so the published days start then: a long CSV.
+    clock = Date.UTC(2026, 10, 2, 11);
     service = await startTestService({}, { now: () => clock });
+    expect((await service.post(report('SI-061'))).status).toBe(201);
+    clock = YESTERDAY;
     // Yesterday: Ljubljana (SI-061) gets 40 reports, 25 with COVID-like illness; Kranj (SI-052)
-    // 12; Bohinj (SI-004) 3, too few to publish. Which other cells complementary suppression
-    // holds back is the release policy's business (test/release.test.ts).
+    // 12; Bohinj (SI-004) 3, too few to publish. How each number is perturbed is the release's
+    // business (test/release.test.ts).
     const sends = [
       ...Array.from({ length: 25 }, () => report('SI-061', ['fever', 'cough'])),
       ...Array.from({ length: 15 }, () => report('SI-061')),
@@ -49,30 +55,33 @@ describe('public statistics', () => {
   });
   afterAll(() => service.stop());
 
-  it('publishes closed-day counts equal to the counters, and withholds small municipalities', async () => {
-    const rows = await stats('level=municipality&from=2026-11-24&to=2026-11-24');
+  it('publishes every count within the largest deviation of the counters, and municipalities by week only', async () => {
+    const rows = await stats('from=2026-11-24&to=2026-11-24');
+    expect(rows.filter((r) => r.geo_type === 'municipality')).toEqual([]);
     const db = new Database(service.databasePath, { readonly: true });
-    const counter = db.prepare("SELECT coalesce(sum(n), 0) FROM counts WHERE day = '2026-11-24' AND area = ? AND metric = ?").pluck();
+    const municipalities = (area: string) => (area === 'SI' ? [...pack.municipalityByCode.keys()] : [...pack.municipalityByCode.values()].filter((m) => m.region === area).map((m) => m.code));
+    const counter = (area: string, metric: string) =>
+      municipalities(area).reduce((sum, code) => sum + (db.prepare("SELECT coalesce(sum(n), 0) FROM counts WHERE day = '2026-11-24' AND area = ? AND metric = ?").pluck().get(code, metric) as number), 0);
     const published = rows.filter((r) => r.value !== null);
-    for (const r of published) expect(r.value, `${r.geo_value} ${r.metric}`).toBe(counter.get(r.geo_value, r.metric));
+    expect(published.length).toBeGreaterThan(50);
+    for (const r of published) {
+      const n = counter(r.geo_value, r.metric);
+      expect(Math.abs(r.value! - n), `${r.geo_value} ${r.metric}: ${r.value} for ${n}`).toBeLessThanOrEqual(n === 0 ? D + 1 : D);
+      expect([1, 2]).not.toContain(r.value);
+    }
     db.close();
     const row = (area: string, metric: string) => rows.find((r) => r.geo_value === area && r.metric === metric)!;
-    expect(row('SI-061', 'reports')).toMatchObject({ value: 40, sample_size: 40, missing_value: null });
-    expect(row('SI-061', 'symptomatic')).toMatchObject({ value: 25, share: 25 / 40 });
-    expect(row('SI-004', 'reports')).toMatchObject({ value: null, missing_value: 'below_minimum' });
-    expect(published.some((r) => r.geo_value === 'SI-004')).toBe(false);
-    // Gorenjska = Kranj 12 + Bohinj 3: publishing both the region and Kranj would reveal Bohinj.
-    const region = (await stats('level=region&area=SI042&metrics=reports&from=2026-11-24&to=2026-11-24'))[0]!;
-    expect([region.value, row('SI-052', 'reports').value]).toContain(null);
-    expect([15, null]).toContain(region.value);
+    // Osrednjeslovenska: Ljubljana's 40 reports, 25 of them COVID-like.
+    expect(Math.abs(row('SI041', 'reports').value! - 40)).toBeLessThanOrEqual(D);
+    expect(row('SI041', 'symptomatic')).toMatchObject({ share: Math.min(1, row('SI041', 'symptomatic').value! / row('SI041', 'reports').value!) });
   });
 
   it('serves the same rows as JSON and as CSV, and the CSV parses back', async () => {
-    const query = 'level=municipality&area=SI-061,SI-052&from=2026-11-24&to=2026-11-24';
+    const query = 'level=region&area=SI041,SI042&from=2026-11-24&to=2026-11-24';
     const json = await stats(query);
     const { res, body } = await get(`/api/v1/stats.csv?${query}`);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
-    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="symptoms_municipality_SI-061\+SI-052_2026-11-24_2026-11-24_released-.*\.csv"/);
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="symptoms_region_SI041\+SI042_2026-11-24_2026-11-24_released-.*\.csv"/);
     const text = body as string;
     const bytes = new Uint8Array(await (await fetch(`${service.url}/api/v1/stats.csv?${query}`)).arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -87,7 +96,7 @@ describe('public statistics', () => {
   });
 
   it('streams a large CSV that parses as one file with one header', async () => {
-    const query = 'from=2026-11-24&to=2026-11-24';
+    const query = 'from=2026-11-02&to=2026-11-24';
     const json = await stats(query);
     expect(json.length).toBeGreaterThan(5000);
     const { body } = await get(`/api/v1/stats.csv?${query}`);
@@ -115,18 +124,20 @@ describe('public statistics', () => {
     expect(after).toEqual(before.map((r) => ({ ...r })));
   });
 
-  it("changes a region's open-day numbers only after ten new reports there", async () => {
-    const today = async () => (await stats('level=region&area=SI041&metrics=reports&from=2026-11-25'))[0]!;
-    const send = async (n: number) => {
-      for (let i = 0; i < n; i++) expect((await service.post(report('SI-061'))).status).toBe(201);
-      service.releaseNow();
-    };
-    await send(12);
-    expect(await today()).toMatchObject({ value: 12 });
-    await send(9);
-    expect(await today()).toMatchObject({ value: 12 });
-    await send(1);
-    expect(await today()).toMatchObject({ value: 22 });
+  it('publishes today at fixed times only, as provisional numbers', async () => {
+    const today = async () => (await stats('level=region&area=SI041&metrics=reports&from=2026-11-25'))[0];
+    const before = await today();
+    for (let i = 0; i < 22; i++) expect((await service.post(report('SI-061'))).status).toBe(201);
+    service.releaseNow();
+    // 12:00 was the last publication time: 22 more reports change nothing until 18:00.
+    expect(await today()).toEqual(before);
+    clock = TODAY + 6 * 3_600_000;
+    service.releaseNow();
+    const after = (await today())!;
+    expect(after.provisional).toBe(true);
+    expect(Math.abs(after.value! - 22)).toBeLessThanOrEqual(D);
+    const { snapshot } = (await get('/api/v1/stats?level=country&metrics=reports')).body as { snapshot: Record<string, unknown> };
+    expect(snapshot).toMatchObject({ openDay: '2026-11-25', openDayPublishedAt: new Date(clock).toISOString(), openDayNextAt: null });
   });
 
   it('answers from memory: no stats request reads SQLite', async () => {
@@ -186,9 +197,21 @@ describe('public statistics', () => {
     }
   });
 
-  it('keeps the database free of anything but counters while serving', () => {
+  it('publishes a municipality once its week is complete, only if it published 10 reports', async () => {
+    clock = Date.UTC(2026, 10, 30, 11);
+    service.releaseNow();
+    const week = await stats('level=municipality&area=SI-061,SI-004&period=week&from=2026-11-23&to=2026-11-29');
+    const row = (area: string, metric: string) => week.find((r) => r.geo_value === area && r.metric === metric)!;
+    expect(Math.abs(row('SI-061', 'reports').value! - 63)).toBeLessThanOrEqual(D);
+    expect(row('SI-061', 'cli').time_value).toBe('2026-W48');
+    // Bohinj's 3 reports are published as fewer than 10, and nothing else.
+    expect(row('SI-004', 'reports')).toMatchObject({ value: null, missing_value: 'below_minimum' });
+    expect(new Set(week.map((r) => r.metric))).toEqual(new Set(['reports', 'symptomatic', 'cli', 'ili', 'covid_criteria']));
+  });
+
+  it('keeps the database free of anything but the counters and the release secret while serving', () => {
     const db = new Database(service.databasePath, { readonly: true });
-    expect(db.prepare('SELECT name FROM sqlite_master').pluck().all()).toEqual(['counts']);
+    expect(db.prepare('SELECT name FROM sqlite_master ORDER BY name').pluck().all()).toEqual(['counts', 'release_secret']);
     db.close();
     expect(pack.municipalityByCode.has('SI-163')).toBe(true);
   });

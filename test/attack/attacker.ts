@@ -186,7 +186,6 @@ export function pins(p: Programme, w: World, cells: readonly Cell[], rounds = 12
   let before = Infinity;
   for (let round = 0; round < rounds; round++) {
     const open = undecided();
-    if (process.env.ATTACK_DEBUG) console.log('round', round, 'undecided', open.length, performance.now());
     // Stop probing once a round decides nothing more.
     if (open.length === 0 || open.length === before) break;
     before = open.length;
@@ -204,7 +203,6 @@ export function pins(p: Programme, w: World, cells: readonly Cell[], rounds = 12
     }
   }
   const out: Pin[] = [];
-  if (process.env.ATTACK_DEBUG) console.log('explicit', undecided().length, performance.now());
   for (const j of undecided()) {
     const c = cells[j]!;
     const r = p.range(columns(w, c));

@@ -1,17 +1,11 @@
 import Database from 'better-sqlite3';
-
-export interface CountRow {
-  day: string;
-  area: string;
-  metric: string;
-  n: number;
-}
+import type { CountRow } from '../../aggregator/store.js';
 
 /** Every counter in the database, read through a second, read-only connection. */
 export function readCounts(databasePath: string): CountRow[] {
   const db = new Database(databasePath, { readonly: true });
   try {
-    return db.prepare('SELECT day, area, metric, n FROM counts ORDER BY day, area, metric').all() as CountRow[];
+    return db.prepare('SELECT day, area, metric, n, key FROM counts ORDER BY day, area, metric').all() as CountRow[];
   } finally {
     db.close();
   }

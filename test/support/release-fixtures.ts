@@ -1,9 +1,13 @@
 import { buildAreaPack } from '../../aggregator/areas/pack.js';
+import { cellKeys, SECRET_BYTES } from '../../aggregator/cell-key.js';
 import { fold } from '../../aggregator/fold.js';
 import { guide } from '../../aggregator/guidance.js';
+import type { MissingReason } from '../../aggregator/publication.js';
 import type { Report } from '../../aggregator/questionnaire.js';
-import { type MissingReason, type ReleasedRow, type ReleasedSnapshot, rows } from '../../aggregator/snapshot.js';
+import { type ReleasedRow, rows } from '../../aggregator/released-rows.js';
+import type { ReleasedSnapshot } from '../../aggregator/snapshot.js';
 import type { CountRow } from '../../aggregator/store.js';
+import { seededRandom } from '../../aggregator/synthetic/random.js';
 
 /** A small country: R1 (M1, M2, M3), R2 (M4, M5), R3 (M6, M7, M8). */
 export const PACK = buildAreaPack({
@@ -50,19 +54,36 @@ export interface Group {
   readonly answers?: Partial<Answers>;
 }
 
-/** The counters the store would hold after folding the reports. */
-export function countRows(groups: readonly Group[]): CountRow[] {
+/** The release secret of the tests: fixed, so a failing case replays. */
+export const TEST_SECRET = Uint8Array.from({ length: SECRET_BYTES }, (_, i) => (i * 37 + 11) % 256);
+export const TEST_KEYS = cellKeys(TEST_SECRET);
+
+/** Orders counters as the store does: by day, area and metric. */
+export const byKey = (a: CountRow, b: CountRow) =>
+  a.day !== b.day ? (a.day < b.day ? -1 : 1) : a.area !== b.area ? (a.area < b.area ? -1 : 1) : a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0;
+
+/**
+ * The counters the store would hold after folding the reports, in the store's order; each
+ * report draws its record key from a generator seeded with `seed`, so the same groups give the
+ * same counters.
+ */
+export function countRows(groups: readonly Group[], seed = 1): CountRow[] {
+  const random = seededRandom(seed);
   const counts = new Map<string, CountRow>();
   for (const { day, area, n, answers } of groups) {
     const report = { ...NO_SYMPTOMS, ...answers, area, consent: true } as Report;
-    for (const metric of fold(report, day, guide(report)).metrics) {
-      const key = `${day} ${area} ${metric}`;
-      const row = counts.get(key) ?? { day, area, metric, n: 0 };
-      row.n += n;
-      counts.set(key, row);
+    for (let i = 0; i < n; i++) {
+      const increments = fold(report, day, guide(report), Math.floor(random() * 2 ** 32));
+      for (const metric of increments.metrics) {
+        const name = `${day} ${area} ${metric}`;
+        const row = counts.get(name) ?? { day, area, metric, n: 0, key: 0 };
+        row.n += 1;
+        row.key = (row.key + increments.key) >>> 0;
+        counts.set(name, row);
+      }
     }
   }
-  return [...counts.values()];
+  return [...counts.values()].sort(byKey);
 }
 
 export function row(s: ReleasedSnapshot, time: string, area: string, metric: string): ReleasedRow | undefined {
