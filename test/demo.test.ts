@@ -12,6 +12,7 @@ import { dayIn } from '../aggregator/day.js';
 import type { ReleasedRow } from '../aggregator/released-rows.js';
 import { openCountsStore } from '../aggregator/store.js';
 import { expectPrivatePage, launchBrowser, openPage, SKIP_BROWSER_TESTS } from './support/browser.js';
+import { shown } from './support/dashboard-page.js';
 import { TEST_OPERATOR_ENV } from './support/operator.js';
 import { type ServerProcess, spawnServer } from './support/process.js';
 import { expectPrivateLogs, startTestService } from './support/service.js';
@@ -170,18 +171,18 @@ describe('npm run demo', { timeout: 120_000 }, () => {
         const published = yesterdays.find((r) => r.geo_value === region.code)!.sample_size;
         expect(published, region.code).not.toBeNull();
         const cell = table.locator(`tr[data-code="${region.code}"] [data-field="reports"]`);
-        await expect.poll(() => cell.textContent().then(squash), { message: region.code }).toBe(count(published!));
+        await expect.poll(() => shown(cell), { message: region.code }).toBe(count(published!));
       }
 
       // Each region's page: a number for every day of its chart.
       const series = await stats(`level=region&period=day&from=${isoDate(epochDay(today) - 28)}&to=${yesterday}&metrics=reports`);
       for (const region of areas.regions) {
         await page.goto(`${demo.url}/dashboard?area=${region.code}`);
-        const rows = page.locator('dashboard-series[data-series="reports"] tr[data-day]');
+        const rows = page.locator('dashboard-series[data-series="reports"] tr[data-period]');
         await expect.poll(() => rows.count(), { message: region.code }).toBe(28);
-        const shown = await rows.evaluateAll((trs) => trs.map((tr) => `${tr.getAttribute('data-day')} ${tr.querySelector('[data-field="reports"]')?.textContent}`));
+        const days = await rows.evaluateAll((trs) => trs.map((tr) => `${tr.getAttribute('data-period')} ${tr.querySelector('[data-field="reports"]')?.textContent}`));
         const expected = series.filter((r) => r.geo_value === region.code).map((r) => `${r.time_value} ${count(r.sample_size!)}`);
-        expect(shown.map(squash).sort(), region.code).toEqual(expected.sort());
+        expect(days.map(squash).sort(), region.code).toEqual(expected.sort());
       }
       await expectPrivatePage(watched, demo.url);
       await watched.context.close();

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { Report } from '../../aggregator/questionnaire.js';
 import type { ReleasedRow } from '../../aggregator/released-rows.js';
-import { weighted } from '../../bench/random.js';
-import { pick, seededRandom } from './reports.js';
+import { pick, seededRandom, weighted } from '../../aggregator/synthetic/random.js';
 import { startTestService, type TestService } from './service.js';
 
 /**
