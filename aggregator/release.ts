@@ -17,7 +17,7 @@ import {
   type ReleasedSnapshot,
   type SnapshotArea,
 } from './snapshot.js';
-import type { CountRow } from './store.js';
+import type { CountRow } from './area-day.js';
 
 /**
  * The release: from the counters to the published snapshot, by the cell key method.

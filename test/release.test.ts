@@ -9,7 +9,7 @@ import { DEFAULT_RELEASE_POLICY } from '../aggregator/release-policy.js';
 import { type ReleasedRow, rows } from '../aggregator/released-rows.js';
 import { WEEK_LABEL } from '../aggregator/retention.js';
 import type { ReleasedSnapshot } from '../aggregator/snapshot.js';
-import type { CountRow } from '../aggregator/store.js';
+import type { CountRow } from '../aggregator/area-day.js';
 import { createReleaser } from '../server/releaser.js';
 import {
   AGE_BANDS,
@@ -75,7 +75,7 @@ describe('what is published, table by table', () => {
     expect(published).toBeGreaterThan(500);
   });
 
-  it('perturbs without bias: over many cells the published counts average the true ones', () => {
+  it('perturbs without bias: over many cells the published counts average the true ones', { timeout: 60_000 }, () => {
     // A week of reports answered as people answer (the benchmark's mix).
     const random = seededRandom(5);
     const week = Array.from({ length: 7 }, (_, i) => `2026-11-${16 + i}`);

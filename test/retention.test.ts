@@ -10,7 +10,7 @@ import { DEFAULT_RELEASE_POLICY } from '../aggregator/release-policy.js';
 import { type ReleasedRow, rows } from '../aggregator/released-rows.js';
 import { FROZEN_WITHHELD, retain, weekOf } from '../aggregator/retention.js';
 import type { ReleasedSnapshot } from '../aggregator/snapshot.js';
-import type { CountRow } from '../aggregator/store.js';
+import type { CountRow } from '../aggregator/area-day.js';
 import { readCounts } from './support/counts.js';
 import { type Answers, byKey, countRows, type Group, PACK, TEST_KEYS } from './support/release-fixtures.js';
 import { VALID_REPORT } from './support/reports.js';
@@ -323,7 +323,7 @@ describe('retention in the service (controlled clock)', { timeout: 60_000 }, () 
     }
     const db = new Database(service.databasePath, { readonly: true });
     try {
-      expect(db.prepare('SELECT name FROM sqlite_master').pluck().all()).toEqual(['counts', 'release_secret']);
+      expect(db.prepare("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_autoindex%' ORDER BY name").pluck().all()).toEqual(['counters', 'counts', 'frozen', 'metrics', 'release_secret']);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {
       db.close();
