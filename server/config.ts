@@ -121,6 +121,8 @@ export interface Config {
   adminPort: number | null;
   /** Who runs this instance, as the notices name it; null: a demonstration instance. */
   operator: Operator | null;
+  /** NODE_ENV=production: the operator's identity is required, and the demonstration (demo.ts) refuses to run. */
+  production: boolean;
 }
 
 export class ConfigError extends Error {
@@ -181,5 +183,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     adminHost: e.ADMIN_HOST,
     adminPort: e.ADMIN_PORT,
     operator,
+    production: e.NODE_ENV === 'production',
   };
 }

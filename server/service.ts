@@ -31,6 +31,8 @@ export interface ServiceOptions {
   now?: () => number;
   /** The built web folder; by default `dist/web` of the project this module belongs to. */
   webRoot?: string;
+  /** The database holds synthetic demonstration data (demo.ts), and everything the service serves says so. */
+  synthetic?: boolean;
 }
 
 export interface RunningService {
@@ -97,7 +99,7 @@ function builtWebRoot(): string | undefined {
 }
 
 /** Assembles the service from its configuration and starts serving. */
-export async function startService({ config, logDestination, now, webRoot }: ServiceOptions): Promise<RunningService> {
+export async function startService({ config, logDestination, now, webRoot, synthetic = false }: ServiceOptions): Promise<RunningService> {
   const logger = createLogger(config.logLevel, logDestination);
   const pages = webRoot ?? builtWebRoot();
   if (!pages) logger.warn('web pages not built (npm run build:web); serving the API only');
@@ -172,7 +174,7 @@ export async function startService({ config, logDestination, now, webRoot }: Ser
     logger,
     metrics,
     webRoot: pages,
-    instance: pageInstance(config),
+    instance: pageInstance(config, synthetic),
     snapshot: releaser.current,
     collecting: collectionOpen(config.collectionEnds, now),
     acceptsDay: clockGuard.accepts,

@@ -163,8 +163,18 @@ function* limited(all: Iterable<ReleasedRow>, max: number): Generator<ReleasedRo
   }
 }
 
-/** The public statistics: JSON, CSV and the data package, all read from the in-memory snapshot. */
-export function statsRoutes(parts: StatsParts): OpenAPIHono {
+/**
+ * Says a download holds synthetic demonstration data (`npm run demo`), where a program sees it
+ * without opening the file; the CSV itself stays as any other, so it loads the same.
+ */
+const SYNTHETIC_HEADER = 'synthetic-data';
+
+/**
+ * The public statistics: JSON, CSV and the data package, all read from the in-memory
+ * snapshot. On a demonstration (`synthetic`) the CSV's name and headers and the data package
+ * say the numbers are synthetic.
+ */
+export function statsRoutes(parts: StatsParts, synthetic = false): OpenAPIHono {
   const app = new OpenAPIHono({
     defaultHook: (result) => {
       if (!result.success) {
@@ -224,7 +234,16 @@ export function statsRoutes(parts: StatsParts): OpenAPIHono {
       summary: 'Released statistics as CSV (RFC 4180, UTF-8 with BOM)',
       request: { query },
       responses: {
-        200: { description: 'The same rows as /api/v1/stats, one per line; the data package describes the columns.', content: { 'text/csv': { schema: z.string() } } },
+        200: {
+          description: 'The same rows as /api/v1/stats, one per line; the data package describes the columns.',
+          headers: {
+            [SYNTHETIC_HEADER]: {
+              description: 'Present, `true`, only on a demonstration: the rows are synthetic, generated from a fixed seed, and the file name starts with `synthetic-demo_`.',
+              schema: { type: 'string', enum: ['true'] },
+            },
+          },
+          content: { 'text/csv': { schema: z.string() } },
+        },
         304: { description: 'Not modified since the ETag given in If-None-Match.' },
         ...errors,
       },
@@ -240,7 +259,8 @@ export function statsRoutes(parts: StatsParts): OpenAPIHono {
       const released = new Date(s.time).toISOString().slice(0, 16).replace(':', '');
       return c.body(Readable.toWeb(csv) as ReadableStream, 200, {
         'content-type': 'text/csv; charset=utf-8; header=present',
-        'content-disposition': `attachment; filename="symptoms_${scope}_released-${released}Z.csv"`,
+        'content-disposition': `attachment; filename="${synthetic ? 'synthetic-demo_' : ''}symptoms_${scope}_released-${released}Z.csv"`,
+        ...(synthetic ? { [SYNTHETIC_HEADER]: 'true' } : {}),
         ...cacheHeaders(s, etag),
       });
     },
@@ -254,7 +274,7 @@ export function statsRoutes(parts: StatsParts): OpenAPIHono {
       responses: { 200: { description: 'A tabular data package.', content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } } },
     }),
     function datapackage(c) {
-      return c.json(dataPackage(parts.areaPack), 200, { 'cache-control': 'public, max-age=3600' });
+      return c.json(dataPackage(parts.areaPack, synthetic), 200, { 'cache-control': 'public, max-age=3600' });
     },
   );
   return app;

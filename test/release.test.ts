@@ -21,8 +21,8 @@ import {
   type WarningSign,
   WARNING_SIGNS,
 } from '../aggregator/questionnaire.js';
-import { syntheticReport } from '../bench/bodies.js';
-import { seededRandom } from '../bench/random.js';
+import { syntheticReport } from '../aggregator/synthetic/report.js';
+import { seededRandom } from '../aggregator/synthetic/random.js';
 import { type Answers, byKey, countRows, type Group, NO_SYMPTOMS, PACK, row, TEST_KEYS, table } from './support/release-fixtures.js';
 
 const TIME_ZONE = 'Europe/Ljubljana';

@@ -37,7 +37,7 @@ describe('the pages and the areas, served by the service', () => {
   it('tells every page about the instance in a meta element: here, a demonstration without an operator', async () => {
     for (const path of ['/', '/privacy', '/dashboard']) {
       const html = await (await fetch(`${service.url}${path}`)).text();
-      expect(instanceOf(html), path).toEqual({ operator: null, collectionEnds: null, timeZone: 'Europe/Ljubljana' });
+      expect(instanceOf(html), path).toEqual({ operator: null, collectionEnds: null, timeZone: 'Europe/Ljubljana', synthetic: false });
     }
   });
 
@@ -45,7 +45,7 @@ describe('the pages and the areas, served by the service', () => {
     const operated = await startTestService({ operator: TEST_OPERATOR, collectionEnds: new Date('2026-06-30T22:00:00Z') });
     try {
       const html = await (await fetch(`${operated.url}/`)).text();
-      expect(instanceOf(html)).toEqual({ operator: TEST_OPERATOR, collectionEnds: '2026-06-30T22:00:00.000Z', timeZone: 'Europe/Ljubljana' });
+      expect(instanceOf(html)).toEqual({ operator: TEST_OPERATOR, collectionEnds: '2026-06-30T22:00:00.000Z', timeZone: 'Europe/Ljubljana', synthetic: false });
       // The operator's quotes and ampersands stay inside the attribute.
       expect(html).not.toContain('"Oblak"');
       expect(html).not.toMatch(/& Co/);

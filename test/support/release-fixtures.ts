@@ -7,7 +7,7 @@ import type { Report } from '../../aggregator/questionnaire.js';
 import { type ReleasedRow, rows } from '../../aggregator/released-rows.js';
 import type { ReleasedSnapshot } from '../../aggregator/snapshot.js';
 import type { CountRow } from '../../aggregator/area-day.js';
-import { seededRandom } from '../../bench/random.js';
+import { seededRandom } from '../../aggregator/synthetic/random.js';
 
 /** A small country: R1 (M1, M2, M3), R2 (M4, M5), R3 (M6, M7, M8). */
 export const PACK = buildAreaPack({
