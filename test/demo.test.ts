@@ -77,10 +77,12 @@ describe('npm run demo', { timeout: 120_000 }, () => {
     expect(existsSync(DEMO), `${entry} is missing: run \`npm run build\` first`).toBe(true);
     mkdirSync(tmp);
     demo = await spawnServer(demoEnv(tmp, realPath), DEMO);
-    today = dayIn(TIME_ZONE, Date.now());
+    const answer = await fetch(`${demo.url}/api/v1/areas`);
+    areas = (await answer.json()) as Areas;
+    // Today by the demonstration's clock, which its Date header tells.
+    today = dayIn(TIME_ZONE, Date.parse(answer.headers.get('date')!));
     yesterday = isoDate(epochDay(today) - 1);
     firstDay = isoDate(mondayOf(epochDay(today)) - 7 * (WEEKS - 1));
-    areas = (await (await fetch(`${demo.url}/api/v1/areas`)).json()) as Areas;
   }, 120_000);
 
   afterAll(() => {

@@ -11,19 +11,10 @@ import { WEEK_LABEL } from '../aggregator/retention.js';
 import type { ReleasedSnapshot } from '../aggregator/snapshot.js';
 import type { CountRow } from '../aggregator/area-day.js';
 import { createReleaser } from '../server/releaser.js';
-import {
-  AGE_BANDS,
-  CONTACT_ANSWERS,
-  ONSET_BUCKETS,
-  type Symptom,
-  SYMPTOMS,
-  TEST_ANSWERS,
-  type WarningSign,
-  WARNING_SIGNS,
-} from '../aggregator/questionnaire.js';
+import { type Answers, answers as someAnswers } from './support/arbitraries.js';
 import { syntheticReport } from '../aggregator/synthetic/report.js';
 import { seededRandom } from '../aggregator/synthetic/random.js';
-import { type Answers, byKey, countRows, type Group, NO_SYMPTOMS, PACK, row, TEST_KEYS, table } from './support/release-fixtures.js';
+import { byKey, countRows, type Group, NO_SYMPTOMS, PACK, row, TEST_KEYS, table } from './support/release-fixtures.js';
 
 const TIME_ZONE = 'Europe/Ljubljana';
 /** Wednesday 25 November 2026, 11:00 in Ljubljana: the open day, after its 06:00 publication. */
@@ -222,16 +213,7 @@ describe('a closed day and a complete week', () => {
   });
 });
 
-const answers = fc
-  .record({
-    ageBand: fc.constantFrom(...AGE_BANDS),
-    symptoms: fc.subarray([...SYMPTOMS] as Symptom[]),
-    warningSigns: fc.subarray([...WARNING_SIGNS] as WarningSign[], { maxLength: 1 }),
-    onset: fc.constantFrom(...ONSET_BUCKETS),
-    contact: fc.constantFrom(...CONTACT_ANSWERS),
-    test: fc.constantFrom(...TEST_ANSWERS),
-  })
-  .map(({ onset, ...a }): Answers => (a.symptoms.length > 0 ? { ...a, onset } : a));
+const answers = someAnswers({ maxWarningSigns: 1 });
 
 describe('an incremental release', () => {
   /** A counts table in memory, as the store keeps it (retention included). */

@@ -41,6 +41,7 @@ export function createAbuseGuard(
           cost: config.powCost,
           ttlMs: config.powChallengeTtlMs,
           maxSpent: MAX_SPENT_SOLUTIONS,
+          ...(options.now ? { now: options.now } : {}),
         })
       : undefined;
   const rateLimiter = (max: number) =>
