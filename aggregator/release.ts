@@ -1,7 +1,7 @@
 import type { AreaPack } from './areas/index.js';
 import { epochDay, isoDate, isoWeek, mondayOf } from './calendar.js';
 import { addKeys, type CellKeys } from './cell-key.js';
-import { dayIn } from './day.js';
+import { dayIn, minuteOfDay } from './day.js';
 import { METRICS, REPORTS } from './metrics.js';
 import { perturb, perturbationTable, type PerturbationTable } from './perturbation-table.js';
 import { PUBLISHED_TABLES, type TableSpec } from './publication.js';
@@ -103,8 +103,7 @@ const sums = (cells: number): Sums => ({ n: new Int32Array(cells), key: new Uint
 
 /** The open day's publication number at `now`: the publication times passed since midnight. */
 function openDayOf(day: string, now: number, timeZone: string, everyHours: number, publishedAt: number | undefined): OpenDay {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(now);
-  const minute = Number(parts.find((p) => p.type === 'hour')!.value) * 60 + Number(parts.find((p) => p.type === 'minute')!.value);
+  const minute = minuteOfDay(timeZone, now);
   const publication = Math.floor(minute / (everyHours * 60));
   const next = (publication + 1) * everyHours * 60;
   return {
