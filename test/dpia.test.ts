@@ -12,6 +12,7 @@ import { FIELDS, QUESTIONNAIRE_ID, QUESTIONNAIRE_VERSION } from '../aggregator/q
 import { openCountsStore } from '../aggregator/store.js';
 import { MAX_RATE_LIMIT_SUBJECTS, MAX_SPENT_SOLUTIONS } from '../server/abuse/abuse-guard.js';
 import { envSchema } from '../server/config.js';
+import { outline, section as sectionOf, tableRows, tables } from './support/markdown.js';
 
 /**
  * The DPIA's data inventory, the operator guide, the notices and the design document, held
@@ -30,43 +31,15 @@ function readDoc(path: string): string {
   return readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
 }
 
-/** The lines under the first heading of `level` whose title matches, up to the next heading of that level or higher. */
+/** The section of `doc` under the first level-`level` heading matching `title`; fails the test when there is none. */
 function section(doc: string, level: number, title: RegExp, docName: string): string {
-  const lines = doc.split('\n');
-  let inFence = false;
-  let start = -1;
-  const out: string[] = [];
-  for (const line of lines) {
-    if (line.startsWith('```')) inFence = !inFence;
-    const heading = inFence ? null : /^(#{1,6}) (.*)$/.exec(line);
-    if (start < 0) {
-      if (heading && heading[1]!.length === level && title.test(heading[2]!)) start = out.length;
-      continue;
-    }
-    if (heading && heading[1]!.length <= level) break;
-    out.push(line);
-  }
-  expect(start, `${docName} has no level-${level} heading matching ${title}`).toBeGreaterThanOrEqual(0);
-  return out.join('\n');
+  const text = sectionOf(doc, level, title);
+  expect(text, `${docName} has no level-${level} heading matching ${title}`).toBeDefined();
+  return text!;
 }
 
 function backticked(text: string): string[] {
   return [...text.matchAll(/`([^`\n]+)`/g)].map((m) => m[1]!);
-}
-
-/** Table rows (not the header or the separator) as trimmed cells. */
-function tableRows(text: string): string[][] {
-  const rows = text
-    .split('\n')
-    .filter((line) => line.startsWith('|'))
-    .map((line) => line.slice(1, line.endsWith('|') ? -1 : undefined).split('|').map((cell) => cell.trim()));
-  return rows.filter((cells, i) => i > 0 && !cells.every((c) => /^-+$/.test(c)));
-}
-
-/** Each table of the text (consecutive lines starting with `|`), as its rows without header and separator. */
-function tablesOf(text: string): string[][][] {
-  const blocks = text.split(/\n(?!\|)/).map((block) => block.split('\n').filter((line) => line.startsWith('|')).join('\n'));
-  return blocks.filter((block) => block !== '').map(tableRows);
 }
 
 /** Rows keyed by the single backticked identifier of their first cell. */
@@ -192,7 +165,7 @@ describe(`${ASSESSMENT}: the data inventory against the code`, () => {
     });
 
     it('describes every column of every table, and no other, with its declared type', () => {
-      const documented = tablesOf(schema);
+      const documented = tables(schema);
       TABLES.forEach((table, i) => {
         const rows = new Map((documented[i] ?? []).map((cells) => [backticked(cells[0] ?? '')[0] ?? '', cells]));
         const real = columns.get(table)!;
@@ -266,7 +239,7 @@ describe(`${ASSESSMENT}: the data inventory against the code`, () => {
 
   it('states the caps of the in-memory abuse state as in server/abuse/abuse-guard.ts', () => {
     const memory = sub(/State held in memory only/);
-    const row = (what: RegExp) => memory.split('\n').find((line) => line.startsWith('|') && what.test(line.split('|')[1] ?? '')) ?? '';
+    const row = (what: RegExp) => tableRows(memory).find((cells) => what.test(cells[0] ?? ''))?.join(' | ') ?? '';
     const number = (n: number) => n.toLocaleString('en-US');
     expect(row(/Replay set/), `cap of the replay set (MAX_SPENT_SOLUTIONS) in ${ASSESSMENT} 9.9`).toContain(number(MAX_SPENT_SOLUTIONS));
     expect(row(/Rate-limit map/), `cap of the rate-limit map (MAX_RATE_LIMIT_SUBJECTS) in ${ASSESSMENT} 9.9`).toContain(
@@ -354,8 +327,8 @@ describe('the Art. 13 notices', () => {
     expect(at, `${notices[lang]} must have exactly one line "${MORE}" ending the first layer`).toHaveLength(1);
     return { short: lines.slice(0, at[0]).join('\n'), full: lines.slice(at[0]! + 1).join('\n') };
   };
-  const h2 = (md: string) => md.split('\n').filter((line) => /^## /.test(line)).length;
-  const items = (md: string) => md.split('\n').filter((line) => /^- /.test(line)).length;
+  const h2 = (md: string) => outline(md).sections;
+  const items = (md: string) => outline(md).items;
 
   it('split into the first layer, a list above the questions, and the sections of the full notice', () => {
     for (const lang of ['sl', 'en'] as const) {
