@@ -84,11 +84,9 @@ function tableFor(policy: ReleasePolicy): PerturbationTable {
 }
 
 function snapshotAreas(pack: AreaPack): SnapshotArea[] {
-  const regionPopulation = new Map<string, number>();
-  for (const m of pack.municipalities) regionPopulation.set(m.region, (regionPopulation.get(m.region) ?? 0) + m.population);
   return [
     { code: pack.country.code, name: pack.country.name, level: 'country', population: pack.population },
-    ...pack.regions.map((r) => ({ code: r.code, name: r.name, level: 'region' as const, population: regionPopulation.get(r.code) ?? 0 })),
+    ...pack.regions.map((r) => ({ code: r.code, name: r.name, level: 'region' as const, population: pack.regionPopulation.get(r.code) ?? 0 })),
     ...pack.municipalities.map((m) => ({ code: m.code, name: m.name, level: 'municipality' as const, population: m.population })),
   ];
 }
