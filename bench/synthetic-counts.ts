@@ -4,7 +4,7 @@ import { fold } from '../aggregator/fold.js';
 import { guide } from '../aggregator/guidance.js';
 import { METRICS } from '../aggregator/metrics.js';
 import type { Report } from '../aggregator/questionnaire.js';
-import type { CountRow } from '../aggregator/store.js';
+import type { CountRow } from '../aggregator/area-day.js';
 import { seededRandom } from '../aggregator/synthetic/random.js';
 
 /**

@@ -7,17 +7,15 @@ export interface AreasParts {
 
 /** The active area pack as the public sees it: names, codes, hierarchy and populations. */
 export interface AreasDocument {
-  country: { code: string; name: string };
+  country: { code: string; name: string; population: number };
   regions: { code: string; name: string; population: number }[];
   municipalities: { code: string; name: string; region: string; population: number }[];
 }
 
 export function areasDocument(pack: AreaPack): AreasDocument {
-  const regionPopulation = new Map<string, number>();
-  for (const m of pack.municipalities) regionPopulation.set(m.region, (regionPopulation.get(m.region) ?? 0) + m.population);
   return {
-    country: { code: pack.country.code, name: pack.country.name },
-    regions: pack.regions.map((r) => ({ code: r.code, name: r.name, population: regionPopulation.get(r.code) ?? 0 })),
+    country: { code: pack.country.code, name: pack.country.name, population: pack.population },
+    regions: pack.regions.map((r) => ({ code: r.code, name: r.name, population: pack.regionPopulation.get(r.code) ?? 0 })),
     municipalities: pack.municipalities.map((m) => ({ code: m.code, name: m.name, region: m.region, population: m.population })),
   };
 }

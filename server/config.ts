@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dayIn } from '../aggregator/day.js';
 import { invalidParameters } from '../aggregator/perturbation-table.js';
 import { DEFAULT_RELEASE_POLICY, OPEN_DAY_EVERY_HOURS, type ReleasePolicy } from '../aggregator/release-policy.js';
 import { collectionEndInstant } from './collection-end.js';
@@ -27,7 +28,7 @@ const portOrOff = (fallback: number) =>
 
 function isTimeZone(name: string): boolean {
   try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
+    dayIn(name, 0);
     return true;
   } catch {
     return false;

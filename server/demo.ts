@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadAreaPack } from '../aggregator/areas/index.js';
-import { dayIn } from '../aggregator/day.js';
+import { dayIn, minuteOfDay } from '../aggregator/day.js';
 import { openCountsStore } from '../aggregator/store.js';
 import { fillWithOutbreak } from '../aggregator/synthetic/fill.js';
 import { configFromEnvironment, refuseToStart, stopOnSignal } from './entry.js';
@@ -14,9 +14,7 @@ const OUTBREAK = { weeks: 8, seed: 20_200_316 };
 
 /** How much of today has gone in the time zone, 0 to 1: today holds only the reports of its hours so far. */
 function shareOfDayGone(timeZone: string, epochMs: number): number {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: 'numeric', minute: 'numeric', hourCycle: 'h23' }).formatToParts(epochMs);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  return (part('hour') * 60 + part('minute')) / (24 * 60);
+  return minuteOfDay(timeZone, epochMs) / (24 * 60);
 }
 
 /*

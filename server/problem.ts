@@ -2,6 +2,7 @@ import type { Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { STATUS_CODES } from 'node:http';
+import type { z } from 'zod';
 import type { Logger } from './logger.js';
 
 /** One offending field of a request, as an RFC 9457 extension member. */
@@ -11,6 +12,21 @@ export interface FieldError {
   /** JSON Pointer into the request body. */
   pointer: string;
   detail: string;
+}
+
+/**
+ * A schema's objections, one per offending field: its top-level name, a JSON Pointer to it,
+ * and what is wrong (an unknown key is named as such).
+ */
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.flatMap((issue) => {
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
+    return keys.map((path) => ({
+      field: path.length > 0 ? String(path[0]) : '(body)',
+      pointer: '/' + path.map((p) => String(p).replaceAll('~', '~0').replaceAll('/', '~1')).join('/'),
+      detail: issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message,
+    }));
+  });
 }
 
 export interface ProblemInit {

@@ -4,7 +4,7 @@ import { incrementalSince, release } from '../aggregator/release.js';
 import type { ReleasePolicy } from '../aggregator/release-policy.js';
 import { retain } from '../aggregator/retention.js';
 import type { ReleasedSnapshot } from '../aggregator/snapshot.js';
-import type { CountRow } from '../aggregator/store.js';
+import type { CountRow } from '../aggregator/area-day.js';
 
 export interface ReleaserParts {
   /** Every counter, read from the store one row at a time. */

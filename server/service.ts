@@ -3,7 +3,6 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { DestinationStream } from 'pino';
 import { loadAreaPack } from '../aggregator/areas/index.js';
 import { cellKeys } from '../aggregator/cell-key.js';
@@ -22,6 +21,7 @@ import { createMetrics } from './metrics.js';
 import { readiness } from './readiness.js';
 import { recordKeys } from './record-key.js';
 import { pageInstance } from './page-instance.js';
+import { projectRoot } from './project-root.js';
 import { createReleaser } from './releaser.js';
 
 export interface ServiceOptions {
@@ -83,18 +83,9 @@ function closed(server: Server, timeoutMs: number): Promise<void> {
   });
 }
 
-/**
- * `dist/web` under the project root: the nearest folder above this module holding a
- * package.json, so it is found from `dist/server/service.js` and from `server/service.ts` alike.
- */
+/** `dist/web` under the project root, when the pages have been built. */
 function builtWebRoot(): string | undefined {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-  const webRoot = join(dir, 'dist', 'web');
+  const webRoot = join(projectRoot(), 'dist', 'web');
   return existsSync(join(webRoot, 'index.html')) ? webRoot : undefined;
 }
 

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { areaDaysOf } from '../aggregator/area-day.js';
 import { epochDay, isoDate, isoWeek, mondayOf } from '../aggregator/calendar.js';
 import { dayIn } from '../aggregator/day.js';
 import type { ReleasedRow } from '../aggregator/released-rows.js';
@@ -77,10 +78,12 @@ describe('npm run demo', { timeout: 120_000 }, () => {
     expect(existsSync(DEMO), `${entry} is missing: run \`npm run build\` first`).toBe(true);
     mkdirSync(tmp);
     demo = await spawnServer(demoEnv(tmp, realPath), DEMO);
-    today = dayIn(TIME_ZONE, Date.now());
+    const answer = await fetch(`${demo.url}/api/v1/areas`);
+    areas = (await answer.json()) as Areas;
+    // Today by the demonstration's clock, which its Date header tells.
+    today = dayIn(TIME_ZONE, Date.parse(answer.headers.get('date')!));
     yesterday = isoDate(epochDay(today) - 1);
     firstDay = isoDate(mondayOf(epochDay(today)) - 7 * (WEEKS - 1));
-    areas = (await (await fetch(`${demo.url}/api/v1/areas`)).json()) as Areas;
   }, 120_000);
 
   afterAll(() => {
@@ -203,7 +206,7 @@ describe('npm run demo', { timeout: 120_000 }, () => {
     mkdirSync(folder);
     const path = join(folder, 'reports.db');
     const store = openCountsStore({ path, synchronous: 'FULL' });
-    store.add([{ day: '2020-03-16', area: 'SI-061', metric: 'reports', n: 1, key: 7 }]);
+    store.add(areaDaysOf([{ day: '2020-03-16', area: 'SI-061', metric: 'reports', n: 1, key: 7 }]));
     store.close();
     const before = snapshotOf(folder);
 
