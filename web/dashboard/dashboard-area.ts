@@ -34,10 +34,7 @@ export interface AreaInfo {
 }
 
 export function findArea(areas: Areas, code: string): AreaInfo | undefined {
-  if (code === areas.country.code) {
-    const population = areas.regions.reduce((sum, r) => sum + r.population, 0);
-    return { code, name: countryName(areas.country), level: 'country', population };
-  }
+  if (code === areas.country.code) return { code, name: countryName(areas.country), level: 'country', population: areas.country.population };
   const region = areas.regions.find((r) => r.code === code);
   if (region) return { ...region, level: 'region' };
   const municipality = areas.municipalities.find((m) => m.code === code);

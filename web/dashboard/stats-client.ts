@@ -53,7 +53,7 @@ export interface Municipality extends Region {
 
 /** The area tree with populations, from `GET /api/v1/areas`. */
 export interface Areas {
-  country: { code: string; name: string };
+  country: { code: string; name: string; population: number };
   regions: Region[];
   municipalities: Municipality[];
 }
