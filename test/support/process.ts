@@ -22,7 +22,8 @@ export async function spawnServer(env: Record<string, string>, script = MAIN): P
     env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ADMIN_PORT: '0', POW_MAX_NUMBER: '0', RATE_LIMIT_WINDOW_S: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const exited = once(child, 'exit').then(([code]) => code as number | null);
+  // 'close', not 'exit': only then has the last of its output been read.
+  const exited = once(child, 'close').then(([code]) => code as number | null);
   const stdout: string[] = [];
   let buffered = '';
   const port = await new Promise<number>((resolve, reject) => {
