@@ -76,7 +76,7 @@ async function packIngest(load: LoadGenerator, seconds: number, dir: string, mun
   const bodies = reportBodies(buildAreaPack(input));
   const requests = bodies.map((body) => ({ body }));
   const databasePath = join(dir, `growth-${municipalities}.db`);
-  const { env } = ingestCoreEnv(databasePath, synthetic ? { AREA_PACK: packPath } : {});
+  const env = ingestCoreEnv(databasePath, synthetic ? { AREA_PACK: packPath } : {});
   const { value } = await withServer({ name: `service-${municipalities}`, script: SERVICE_MAIN, env, dir }, async (server) => {
     const url = server.url;
     const path = REPORTS_PATH;

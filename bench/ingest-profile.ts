@@ -25,7 +25,7 @@ const CONNECTIONS = 50;
  */
 export async function profileIngest(load: LoadGenerator, seconds: number, dir: string): Promise<IngestProfile> {
   const profileDir = join(dir, 'cpu-profile');
-  const { env } = ingestCoreEnv(join(dir, 'profile.db'));
+  const env = ingestCoreEnv(join(dir, 'profile.db'));
   const { value: run } = await withServer(
     { name: 'service-profiled', script: SERVICE_MAIN, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`], env, dir },
     async (server) => {

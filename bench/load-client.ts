@@ -10,8 +10,9 @@ export class LoadGenerator {
   private nextId = 0;
   private readonly pending = new Map<number, { resolve: (r: LoadResult) => void; reject: (e: Error) => void }>();
 
-  constructor(env: Record<string, string> = {}) {
-    this.child = fork(LOAD_SCRIPT, [], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  /** `script`: the built load process, which a test run from the sources names itself. */
+  constructor(env: Record<string, string> = {}, script = LOAD_SCRIPT) {
+    this.child = fork(script, [], { env: { ...process.env, ...env }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
     this.child.on('message', (reply: LoadReply) => {
       const waiter = this.pending.get(reply.id);
       if (!waiter) return;

@@ -1,3 +1,4 @@
+import { markdownTable } from 'markdown-table';
 import type { FrontendResult } from './frontend.js';
 import type { GrowthResult } from './growth.js';
 import type { ConnectionPoint, IngestResult, TargetResult } from './ingest.js';
@@ -8,6 +9,7 @@ import type { CsvDownload, ReadQuery, ReadResult, ReadRun } from './read.js';
 import { ANSWER } from './servers/answer.js';
 import type { RecentRun } from './history.js';
 import type { BenchResults } from './results.js';
+import { ANTI_ABUSE_OFF } from './service-env.js';
 
 const NAMES: Record<string, string> = { service: 'service', 'bare-hono': 'bare Hono', 'bare-http': 'bare node:http' };
 
@@ -22,11 +24,8 @@ const secs = (msValue: number) => (msValue >= 1000 ? `${(msValue / 1000).toFixed
 const STATUS = { met: '✅ met', 'not met': '❌ not met', 'not measured': '➖ not measured' } as const;
 
 function table(header: string[], align: ('l' | 'r')[], rows: string[][]): string {
-  return [
-    `| ${header.join(' | ')} |`,
-    `| ${align.map((a) => (a === 'r' ? '---:' : '---')).join(' | ')} |`,
-    ...rows.map((r) => `| ${r.join(' | ')} |`),
-  ].join('\n');
+  // Unpadded columns keep the diff of two runs to the figures that changed.
+  return markdownTable([header, ...rows], { align, alignDelimiters: false });
 }
 
 function failures(run: MeasuredRun): string {
@@ -106,7 +105,7 @@ function commitRows(service: TargetResult | undefined): string[][] {
 function ingestSection(r: BenchResults): string {
   const { ingest } = r;
   const mix = r.settings.bodyMix;
-  const off = ingest.antiAbuseOff.length ? ingest.antiAbuseOff.map((v) => `\`${v}=0\``).join(', ') : 'none in this build';
+  const off = Object.entries(ANTI_ABUSE_OFF).map(([name, value]) => `\`${name}=${value}\``).join(', ');
   const service = ingest.targets.find((t) => t.name === 'service');
   return [
     '## Ingest: `POST /api/v1/reports`',
@@ -149,7 +148,7 @@ function ingestSection(r: BenchResults): string {
     '### Memory and counters',
     '',
     table(
-      ['Server', 'Peak RSS (VmHWM)', 'Exit code'],
+      ['Server', 'Peak RSS', 'Exit code'],
       ['l', 'r', 'r'],
       ingest.targets.map((t) => [NAMES[t.name]!, mb(t.peakRssBytes), `${t.exitCode}`]),
     ),
@@ -467,7 +466,7 @@ const METHOD = `## Method
 
 - Saturation: each connection sends its next request as soon as it has the answer to the last (closed loop), for a fixed number of requests, so none is in flight at the end and the counters can be compared exactly; a warm-up of 3,000 requests at 50 connections comes first.
 - Fixed rates: autocannon's rate limit is a per-connection quota per second, sent back to back (mcollina/autocannon#174); with all connections on one clock, a "25 %" run would be a burst at full speed and then silence. The connections are therefore split into up to 25 groups started at even offsets across the first second, and only answers after the last group started are measured. autocannon's own coordinated-omission correction is off: it assumes 1 ms between requests (\`Math.ceil(1 / rate)\`) and would add a ramp of made-up samples under every answer slower than that. Each latency is one request's, from its write to the last byte of its answer.
-- Percentiles are exact (every latency kept). Peak RSS is the kernel's VmHWM of the server process after its last run. CPU is read from /proc/<pid>/stat.
+- Percentiles come from an HDR histogram (hdr-histogram-js, three significant digits). Peak RSS is the largest of the server's memory samples, taken every 100 ms with pidusage, which also reads its CPU time.
 - The machine is whatever ran \`npm run bench\`: compare figures only within one run.`;
 
 /** The service's saturation against both baselines, round by round, and the ratios the targets judge. */

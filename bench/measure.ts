@@ -17,11 +17,11 @@ export interface MeasuredRun extends LoadResult {
 /** Runs `spec` and adds the server's CPU and, with `commits`, the service's group-commit figures. */
 export async function measured(server: ServerProcess, load: LoadGenerator, spec: LoadSpec, commits = false): Promise<MeasuredRun> {
   const countersBefore = commits ? await commitCounters(server.adminUrl) : undefined;
-  const cpuBefore = server.cpuSeconds();
+  const cpuBefore = await server.cpuSeconds();
   const wallBefore = performance.now();
   const result = await load.run(spec);
   const wall = (performance.now() - wallBefore) / 1000;
-  const cpu = server.cpuSeconds() - cpuBefore;
+  const cpu = (await server.cpuSeconds()) - cpuBefore;
   const run: MeasuredRun = { ...result, serverCpuPercent: (cpu / wall) * 100 };
   if (countersBefore) {
     run.commit = commitStats(countersBefore, await commitCounters(server.adminUrl));

@@ -121,7 +121,7 @@ async function reportPath(server: ServerProcess, load: LoadGenerator, bodies: re
     prepared: { challenges: 1 + warmupRequests.length + saturationRequests.length + ratedRequests.length, seconds: prepareSeconds },
     saturation,
     rated: { fraction: RATE_FRACTION, run: rated },
-    peakRssBytes: server.memory().peakRss,
+    peakRssBytes: (await server.memory()).peakRss,
     // The preflight's report and every run's: the counters hold them all.
     acknowledged: 1 + runs.reduce((n, r) => n + (r.statusCounts['201'] ?? 0), 0),
     unanswered: runs.reduce((n, r) => n + r.unanswered, 0),

@@ -1,43 +1,44 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import pidusage from 'pidusage';
 
-/** Memory of a live process from /proc/<pid>/status, in bytes. */
+/** Memory of a live process, in bytes. */
 export interface ProcessMemory {
   /** Resident set size now. */
   rss: number;
-  /** Peak resident set size since the process started (VmHWM). */
+  /** The largest resident set size seen since sampling began. */
   peakRss: number;
 }
 
-function statusField(status: string, name: string): number {
-  const match = new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status);
-  return match ? Number(match[1]) * 1024 : Number.NaN;
-}
+/** How often a server's memory is sampled while it runs: its peak is the largest sample. */
+const SAMPLE_EVERY_MS = 100;
 
-export function processMemory(pid: number): ProcessMemory {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return { rss: statusField(status, 'VmRSS'), peakRss: statusField(status, 'VmHWM') };
-}
+/** Watches a process's CPU time and memory, the peak by sampling, until `stop()`. */
+export class ProcessWatch {
+  private peakRss = 0;
+  private readonly timer: NodeJS.Timeout;
 
-let clockTicks: number | undefined;
-
-function ticksPerSecond(): number {
-  if (clockTicks === undefined) {
-    try {
-      clockTicks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
-    } catch {
-      clockTicks = 100;
-    }
+  constructor(private readonly pid: number) {
+    this.timer = setInterval(() => void this.sample().catch(() => undefined), SAMPLE_EVERY_MS);
+    this.timer.unref();
   }
-  return clockTicks;
-}
 
-/** User plus system CPU time a live process has used so far, in seconds. */
-export function processCpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  // The command name (field 2) may hold spaces; fields after it are space-separated.
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  const utime = Number(fields[11]);
-  const stime = Number(fields[12]);
-  return (utime + stime) / ticksPerSecond();
+  private async sample(): Promise<{ rss: number; cpuSeconds: number }> {
+    const stat = await pidusage(this.pid);
+    this.peakRss = Math.max(this.peakRss, stat.memory);
+    return { rss: stat.memory, cpuSeconds: stat.ctime / 1000 };
+  }
+
+  async memory(): Promise<ProcessMemory> {
+    const { rss } = await this.sample();
+    return { rss, peakRss: this.peakRss };
+  }
+
+  /** User plus system CPU time the process has used so far, in seconds. */
+  async cpuSeconds(): Promise<number> {
+    return (await this.sample()).cpuSeconds;
+  }
+
+  stop(): void {
+    clearInterval(this.timer);
+    pidusage.clear();
+  }
 }

@@ -152,7 +152,7 @@ export interface ReadResult {
   /** Time to start with an empty database, a year for 212 municipalities, and a day for 2,000. */
   starts: ServiceStart[];
   runs: ReadRun[];
-  /** Peak RSS (VmHWM) of the year-of-data service over its life: every run and download. */
+  /** Peak RSS of the year-of-data service over every run and download (sampled every 100 ms). */
   peakRssBytes: number;
   exitCode: number | null;
   csv: CsvDownload[];
@@ -210,12 +210,12 @@ async function startTimed(
   municipalities: number,
   days: number,
 ): Promise<{ server: ServerProcess; start: ServiceStart }> {
-  const { env } = ingestCoreEnv(databasePath, { TIME_ZONE, ...extraEnv });
+  const env = ingestCoreEnv(databasePath, { TIME_ZONE, ...extraEnv });
   const started = performance.now();
   const server = await startServer({ name, script: SERVICE_MAIN, env, dir, startTimeoutMs: START_TIMEOUT_MS });
   const startMs = performance.now() - started;
   try {
-    const rssAfterStartBytes = server.memory().rss;
+    const rssAfterStartBytes = (await server.memory()).rss;
     const metrics = await serviceMetrics(server.adminUrl);
     const releaseMs = metricSample(metrics, 'snapshot_release_duration_seconds_sum') * 1000;
     const start = { municipalities, days, ...filled, startMs, releaseMs, rssAfterStartBytes, retention: extraEnv.RETENTION_DAYS ? ('kept' as const) : ('default' as const) };
@@ -434,7 +434,7 @@ export async function runRead(load: LoadGenerator, seconds: number, dir: string,
     log(`read: CSV size and time, ${pack.municipalities.length} municipalities`);
     csv.push(...(await csvSizes(server, pack.municipalities.length, openDay, CSV_DAYS)));
     runs.push(...(await csvRuns(server, load, ingestLoad, ingestRate, firstDay)));
-    peakRssBytes = server.memory().peakRss;
+    peakRssBytes = (await server.memory()).peakRss;
   } finally {
     ingestLoad.close();
     exitCode = await server.stop();

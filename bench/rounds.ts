@@ -55,7 +55,7 @@ export async function runRounds(load: LoadGenerator, options: Options, dir: stri
   const databasePath = join(dir, 'rounds.db');
   const servers = new Map<TargetName, ServerProcess>();
   try {
-    servers.set('service', await startServer({ name: 'rounds-service', script: SERVICE_MAIN, env: ingestCoreEnv(databasePath).env, dir }));
+    servers.set('service', await startServer({ name: 'rounds-service', script: SERVICE_MAIN, env: ingestCoreEnv(databasePath), dir }));
     servers.set('bare-hono', await startServer({ name: 'rounds-bare-hono', script: BARE_HONO, env: {}, dir }));
     servers.set('bare-http', await startServer({ name: 'rounds-bare-http', script: BARE_HTTP, env: {}, dir }));
     const runs: MeasuredRun[] = [];

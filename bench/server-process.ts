@@ -3,7 +3,7 @@ import { once } from 'node:events';
 import { closeSync, openSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { processCpuSeconds, processMemory, type ProcessMemory } from './proc.js';
+import { type ProcessMemory, ProcessWatch } from './proc.js';
 
 export interface ServerSpec {
   /** A short name, also the name of its log files in `dir`. */
@@ -25,8 +25,8 @@ export interface ServerProcess {
   url: string;
   /** The service's admin listener (/metrics); absent for the baselines, which have none. */
   adminUrl: string | undefined;
-  memory(): ProcessMemory;
-  cpuSeconds(): number;
+  memory(): Promise<ProcessMemory>;
+  cpuSeconds(): Promise<number>;
   /** SIGTERM, then waits for the exit; resolves with the exit code. */
   stop(): Promise<number | null>;
 }
@@ -86,15 +86,17 @@ export async function startServer(spec: ServerSpec): Promise<ServerProcess> {
     port = loggedPort(readFileSync(outPath, 'utf8'), 'listening');
   }
   const adminPort = loggedPort(readFileSync(outPath, 'utf8'), 'admin listening');
+  const watch = new ProcessWatch(pid);
 
   return {
     name: spec.name,
     pid,
     url: `http://127.0.0.1:${port}`,
     adminUrl: adminPort === undefined ? undefined : `http://127.0.0.1:${adminPort}`,
-    memory: () => processMemory(pid),
-    cpuSeconds: () => processCpuSeconds(pid),
+    memory: () => watch.memory(),
+    cpuSeconds: () => watch.cpuSeconds(),
     async stop() {
+      watch.stop();
       if (exitCode === undefined) child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), START_TIMEOUT_MS);
       const code = await exited;

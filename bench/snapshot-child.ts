@@ -11,7 +11,6 @@ import type { ReleasedSnapshot } from '../aggregator/snapshot.js';
 import { areaDaysOf, type CountRow } from '../aggregator/area-day.js';
 import { openCountsStore } from '../aggregator/store.js';
 import { reportBodies } from './bodies.js';
-import { processMemory } from './proc.js';
 import { syntheticCounts } from './synthetic-counts.js';
 import { syntheticPack } from './synthetic-pack.js';
 
@@ -121,7 +120,8 @@ function measure(c: SnapshotCase): SnapshotTiming {
       counterRows,
       ...(store ? { databaseBytes: statSync(c.databasePath!).size } : {}),
       release: timing(released),
-      peakRssBytes: processMemory(process.pid).peakRss,
+      // maxRSS is in kilobytes.
+      peakRssBytes: process.resourceUsage().maxRSS * 1024,
       ...(c.days <= ACCURACY_DAYS && snapshot ? { accuracy: accuracy(snapshot, pack, generated) } : {}),
     };
   } finally {
