@@ -2,6 +2,7 @@ import { markdownTable } from 'markdown-table';
 import type { FrontendResult } from './frontend.js';
 import type { GrowthResult } from './growth.js';
 import type { ConnectionPoint, IngestResult, TargetResult } from './ingest.js';
+import type { LatencySummary } from './load-protocol.js';
 import type { MeasuredRun } from './measure.js';
 import type { PowResult } from './pow.js';
 import { profileMarkdown } from './profile.js';
@@ -20,6 +21,8 @@ const pct = (n: number) => (Number.isFinite(n) ? `${Math.round(n)} %` : '–');
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 const size = (bytes: number) => (bytes >= 1e6 ? mb(bytes) : kb(bytes));
+/** p50, p97.5 and p99, in the tables' column order. */
+const percentiles = (l: LatencySummary) => [ms(l.p50), ms(l.p97_5), ms(l.p99)];
 const secs = (msValue: number) => (msValue >= 1000 ? `${(msValue / 1000).toFixed(2)} s` : `${int(msValue)} ms`);
 const STATUS = { met: '✅ met', 'not met': '❌ not met', 'not measured': '➖ not measured' } as const;
 
@@ -45,9 +48,7 @@ function saturationRows(ingest: IngestResult): string[][] {
         int(s.requestsPerSecond),
         isService ? ratio(r.vsBareHono) : '',
         isService ? ratio(r.vsBareHttp) : '',
-        ms(s.latencyMs.p50),
-        ms(s.latencyMs.p97_5),
-        ms(s.latencyMs.p99),
+        ...percentiles(s.latencyMs),
         failures(s),
         `${s.non2xx}`,
         pct(s.serverCpuPercent),
@@ -71,9 +72,7 @@ function ratedRows(targets: TargetResult[]): string[][] {
           `${fraction * 100} %`,
           int(run.targetRate ?? Number.NaN),
           int(run.requestsPerSecond),
-          ms(run.latencyMs.p50),
-          ms(run.latencyMs.p97_5),
-          ms(run.latencyMs.p99),
+          ...percentiles(run.latencyMs),
           ms(run.latencyMs.max),
           failures(run),
           `${run.non2xx}`,
@@ -180,8 +179,8 @@ function powSection(pow: PowResult | undefined, notMeasured: BenchResults['notMe
       ['Run', 'Target req/s', 'req/s', 'vs ingest core', 'p50 ms', 'p97.5 ms', 'p99 ms', 'Errors', 'Non-2xx', 'Server CPU'],
       ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
       [
-        ['saturation', '', int(s.requestsPerSecond), ratio(pow.ratioToCore), ms(s.latencyMs.p50), ms(s.latencyMs.p97_5), ms(s.latencyMs.p99), failures(s), `${s.non2xx}`, pct(s.serverCpuPercent)],
-        [`${pow.rated.fraction * 100} %`, int(r.targetRate ?? Number.NaN), int(r.requestsPerSecond), '', ms(r.latencyMs.p50), ms(r.latencyMs.p97_5), ms(r.latencyMs.p99), failures(r), `${r.non2xx}`, pct(r.serverCpuPercent)],
+        ['saturation', '', int(s.requestsPerSecond), ratio(pow.ratioToCore), ...percentiles(s.latencyMs), failures(s), `${s.non2xx}`, pct(s.serverCpuPercent)],
+        [`${pow.rated.fraction * 100} %`, int(r.targetRate ?? Number.NaN), int(r.requestsPerSecond), '', ...percentiles(r.latencyMs), failures(r), `${r.non2xx}`, pct(r.serverCpuPercent)],
       ],
     ),
     '',
@@ -284,9 +283,7 @@ function readRunRow(r: ReadRun): string[] {
     r.ingest ? `${int(r.ingest.targetRate)} req/s` : '–',
     int(run.answered),
     run.requestsPerSecond < 10 ? run.requestsPerSecond.toFixed(2) : int(run.requestsPerSecond),
-    ms(run.latencyMs.p50),
-    ms(run.latencyMs.p97_5),
-    ms(run.latencyMs.p99),
+    ...percentiles(run.latencyMs),
     ms(run.latencyMs.max),
     failures(run),
     `${run.non2xx}`,
