@@ -1,9 +1,8 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { html, LitElement } from 'lit';
+import { html } from 'lit';
+import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { AnswerEvent } from './answer-event.js';
-import type { QuestionName } from './draft.js';
 import { t } from './messages.js';
+import { QuestionElement } from './question-element.js';
 import { describedBy, hintAndError, type SetText } from './question-labels.js';
 import { base, question } from './styles.js';
 
@@ -11,33 +10,13 @@ import { base, question } from './styles.js';
  * A question with any number of answers from a fixed list: checkboxes, and an explicit
  * "none of these" that excludes the others, so an empty answer is a choice, not an omission.
  */
-export class SetQuestion extends LitElement {
-  static override properties = {
-    name: {},
-    values: { attribute: false },
-    text: { attribute: false },
-    value: { attribute: false },
-    error: {},
-  };
+export class SetQuestion extends QuestionElement<SetText> {
   static override styles = [base, question];
 
-  /** The questionnaire field this question answers. */
-  declare name: QuestionName;
   /** The allowed values, in the questionnaire's order. */
-  declare values: readonly string[];
-  /** The question, its hint, error, value labels and "none" label in the current language. */
-  declare text: SetText | undefined;
+  @property({ attribute: false }) values: readonly string[] = [];
   /** The chosen values; empty when "none" is chosen, absent when not answered. */
-  declare value: readonly string[] | undefined;
-  /** The inline error; empty when there is none. */
-  declare error: string;
-
-  constructor() {
-    super();
-    this.values = [];
-    this.error = '';
-    updateWhenLocaleChanges(this);
-  }
+  @property({ attribute: false }) value: readonly string[] | undefined;
 
   /** Focuses the first option. */
   override focus(options?: FocusOptions) {
@@ -72,12 +51,12 @@ export class SetQuestion extends LitElement {
     if (input.checked) chosen.add(input.value);
     else chosen.delete(input.value);
     const answer = this.values.filter((value) => chosen.has(value));
-    this.dispatchEvent(new AnswerEvent(this.name, answer.length > 0 ? answer : undefined));
+    this.answer(answer.length > 0 ? answer : undefined);
   }
 
   private _onNone(event: Event) {
     const checked = (event.target as HTMLInputElement).checked;
-    this.dispatchEvent(new AnswerEvent(this.name, checked ? [] : undefined));
+    this.answer(checked ? [] : undefined);
   }
 }
 

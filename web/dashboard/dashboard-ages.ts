@@ -1,5 +1,6 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { BaseElement } from '../base-element.js';
 import { labels } from '../labels.js';
 import { t } from '../messages.js';
 import { base } from '../styles.js';
@@ -16,13 +17,7 @@ import { StatsTask } from './stats-task.js';
  * many had a symptom or met the COVID-like illness definition, and the share with a symptom
  * (from bands with enough reports only), drawn as a bar in its cell.
  */
-export class DashboardAges extends LitElement {
-  static override properties = {
-    area: {},
-    level: {},
-    period: { attribute: false },
-    info: { attribute: false },
-  };
+export class DashboardAges extends BaseElement {
   static override styles = [
     base,
     dashboard,
@@ -50,20 +45,13 @@ export class DashboardAges extends LitElement {
   ];
 
   /** The area's code: the country or a region (municipalities publish no age bands). */
-  declare area: string;
-  declare level: Extract<Level, 'country' | 'region'>;
+  @property() area = '';
+  @property() level: Extract<Level, 'country' | 'region'> = 'country';
   /** The period shown. */
-  declare period: Period | undefined;
-  declare info: SnapshotInfo | undefined;
+  @property({ attribute: false }) period: Period | undefined;
+  @property({ attribute: false }) info: SnapshotInfo | undefined;
 
   private readonly _rows = new StatsTask(this, () => ({ query: this._query(), info: this.info }), (rows) => new Map(rows.map((r) => [r.metric, r])));
-
-  constructor() {
-    super();
-    this.area = '';
-    this.level = 'country';
-    updateWhenLocaleChanges(this);
-  }
 
   private _query(): StatsQuery | undefined {
     if (!this.area || !this.period) return undefined;

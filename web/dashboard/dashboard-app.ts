@@ -1,6 +1,7 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
 import { Task } from '@lit/task';
-import { css, html, LitElement, type PropertyValues } from 'lit';
+import { css, html, type PropertyValues } from 'lit';
+import { state } from 'lit/decorators.js';
+import { BaseElement } from '../base-element.js';
 import { t } from '../messages.js';
 import '../site-footer.js';
 import '../site-header.js';
@@ -24,8 +25,7 @@ type Tab = 'overview' | 'regions' | 'municipalities' | 'policy';
  * snapshot updates the numbers in place (SnapshotWatch). It reads the public API only and
  * keeps nothing in the browser.
  */
-export class DashboardApp extends LitElement {
-  static override properties = { _route: { state: true } };
+export class DashboardApp extends BaseElement {
   static override styles = [
     base,
     dashboard,
@@ -100,7 +100,7 @@ export class DashboardApp extends LitElement {
     `,
   ];
 
-  private declare _route: Route;
+  @state() private _route: Route = readRoute();
   /** Set by a navigation inside the page, so the new view's heading takes the focus (not on load). */
   private _moved = false;
 
@@ -110,12 +110,6 @@ export class DashboardApp extends LitElement {
   });
 
   private readonly _snapshot = new SnapshotWatch(this);
-
-  constructor() {
-    super();
-    this._route = readRoute();
-    updateWhenLocaleChanges(this);
-  }
 
   override connectedCallback() {
     super.connectedCallback();

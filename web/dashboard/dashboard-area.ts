@@ -1,5 +1,6 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { BaseElement } from '../base-element.js';
 import { t } from '../messages.js';
 import { base } from '../styles.js';
 import './dashboard-ages.js';
@@ -69,14 +70,7 @@ function recentPeriods(level: Level, openDay: string): Period[] {
  * latest published period (a day, or a week for a municipality), the recent periods as charts
  * with tables, and by level: the age breakdown (country, regions) and a region's municipalities.
  */
-export class DashboardArea extends LitElement {
-  static override properties = {
-    areas: { attribute: false },
-    info: { attribute: false },
-    code: {},
-    _range: { state: true },
-    _indicator: { state: true },
-  };
+export class DashboardArea extends BaseElement {
   static override styles = [
     base,
     dashboard,
@@ -139,24 +133,16 @@ export class DashboardArea extends LitElement {
   ];
 
   /** The area tree, with populations. */
-  declare areas: Areas | undefined;
+  @property({ attribute: false }) areas: Areas | undefined;
   /** The snapshot the dashboard reads. */
-  declare info: SnapshotInfo | undefined;
+  @property({ attribute: false }) info: SnapshotInfo | undefined;
   /** The area shown. */
-  declare code: string;
+  @property() code = '';
   /** How many periods the series show. */
-  private declare _range: number;
-  private declare _indicator: ShareIndicator;
+  @state() private _range = 0;
+  @state() private _indicator: ShareIndicator = 'symptomatic';
 
   private readonly _rows = new StatsTask(this, () => ({ query: this._query(), info: this.info }), byMetricAndPeriod);
-
-  constructor() {
-    super();
-    this.code = '';
-    this._range = 0;
-    this._indicator = 'symptomatic';
-    updateWhenLocaleChanges(this);
-  }
 
   /** The area's rows: its recent closed periods, and today where it is published (country, regions). */
   private _query(): StatsQuery | undefined {

@@ -1,5 +1,6 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, nothing, svg } from 'lit';
+import { css, html, nothing, svg } from 'lit';
+import { property } from 'lit/decorators.js';
+import { BaseElement } from '../base-element.js';
 import { base } from '../styles.js';
 import { fill, fillPlural } from './format.js';
 
@@ -24,11 +25,7 @@ export interface BarEntry {
  * bars are drawn with SVG attributes (no style attributes, which the CSP refuses). The chart
  * is one image with a text alternative; the table beside it holds the same numbers.
  */
-export class DashboardBars extends LitElement {
-  static override properties = {
-    entries: { attribute: false },
-    label: {},
-  };
+export class DashboardBars extends BaseElement {
   static override styles = [
     base,
     css`
@@ -82,16 +79,9 @@ export class DashboardBars extends LitElement {
   ];
 
   /** The areas and their values. */
-  declare entries: readonly BarEntry[];
+  @property({ attribute: false }) entries: readonly BarEntry[] = [];
   /** What the bars show. */
-  declare label: string;
-
-  constructor() {
-    super();
-    this.entries = [];
-    this.label = '';
-    updateWhenLocaleChanges(this);
-  }
+  @property() label = '';
 
   override render() {
     const sorted = [...this.entries].sort((a, b) => (b.value ?? -1) - (a.value ?? -1));

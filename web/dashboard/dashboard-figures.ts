@@ -1,6 +1,7 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
 import type { ReleasePolicy } from '../../aggregator/release-policy.js';
+import { BaseElement } from '../base-element.js';
 import { t } from '../messages.js';
 import { base } from '../styles.js';
 import { dashboard } from './dashboard-styles.js';
@@ -39,13 +40,7 @@ export type RowsByMetric = ReadonlyMap<string, ReadonlyMap<string, StatsRow>>;
  * projection onto the population comes second, as the estimate it is. Beside them, today so
  * far: provisional, published at fixed times.
  */
-export class DashboardFigures extends LitElement {
-  static override properties = {
-    level: {},
-    rows: { attribute: false },
-    period: { attribute: false },
-    info: { attribute: false },
-  };
+export class DashboardFigures extends BaseElement {
   static override styles = [
     base,
     dashboard,
@@ -145,19 +140,12 @@ export class DashboardFigures extends LitElement {
   ];
 
   /** The level of the area: the open day is published for the country and regions only. */
-  declare level: Level;
+  @property() level: Level = 'country';
   /** The area's rows of reports and of each indicator. */
-  declare rows: RowsByMetric;
+  @property({ attribute: false }) rows: RowsByMetric = new Map();
   /** The period the headline is for: the latest with published reports. */
-  declare period: Period | undefined;
-  declare info: SnapshotInfo | undefined;
-
-  constructor() {
-    super();
-    this.level = 'country';
-    this.rows = new Map();
-    updateWhenLocaleChanges(this);
-  }
+  @property({ attribute: false }) period: Period | undefined;
+  @property({ attribute: false }) info: SnapshotInfo | undefined;
 
   override render() {
     const { period, info } = this;

@@ -1,5 +1,6 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { BaseElement } from '../base-element.js';
 import { t } from '../messages.js';
 import { base } from '../styles.js';
 import { dashboard } from './dashboard-styles.js';
@@ -48,8 +49,7 @@ function protections(p: ReleasePolicy): string[] {
  * nothing below the minimum, a provisional today), what the markers mean, and what a
  * projection from a self-selected sample can and cannot say. Every view links here.
  */
-export class DashboardPolicy extends LitElement {
-  static override properties = { info: { attribute: false } };
+export class DashboardPolicy extends BaseElement {
   static override styles = [
     base,
     dashboard,
@@ -91,12 +91,7 @@ export class DashboardPolicy extends LitElement {
     `,
   ];
 
-  declare info: SnapshotInfo | undefined;
-
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-  }
+  @property({ attribute: false }) info: SnapshotInfo | undefined;
 
   get heading(): HTMLElement | null {
     return this.renderRoot.querySelector('h1');

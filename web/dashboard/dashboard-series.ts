@@ -1,9 +1,10 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, nothing, unsafeCSS } from 'lit';
+import { css, html, nothing, unsafeCSS } from 'lit';
+import { property } from 'lit/decorators.js';
 import uPlot from 'uplot';
 import uplotStyles from 'uplot/dist/uPlot.min.css?inline';
 import { epochDay, isoDate } from '../../aggregator/calendar.js';
 import type { ReleasePolicy } from '../../aggregator/release-policy.js';
+import { BaseElement } from '../base-element.js';
 import { intlLocale } from '../localization.js';
 import { t } from '../messages.js';
 import { base } from '../styles.js';
@@ -59,14 +60,7 @@ const xOf = (p: Period) => epochDay(p.first) * DAY_S;
  * shows, and the table holds every number, markers included. Periods whose value is not
  * published are gaps, marked with a small circle on the axis.
  */
-export class DashboardSeries extends LitElement {
-  static override properties = {
-    heading: {},
-    kind: {},
-    periods: { attribute: false },
-    rows: { attribute: false },
-    policy: { attribute: false },
-  };
+export class DashboardSeries extends BaseElement {
   static override styles = [
     base,
     dashboard,
@@ -113,29 +107,20 @@ export class DashboardSeries extends LitElement {
   ];
 
   /** The chart's title. */
-  declare heading: string;
-  declare kind: SeriesKind;
+  @property() heading = '';
+  @property() kind: SeriesKind = 'count';
   /** The periods on the axis, oldest first: days, or weeks. */
-  declare periods: readonly Period[];
+  @property({ attribute: false }) periods: readonly Period[] = [];
   /** The rows of one metric and area, by period (`time_value`). */
-  declare rows: ReadonlyMap<string, StatsRow>;
+  @property({ attribute: false }) rows: ReadonlyMap<string, StatsRow> = new Map();
   /** The release policy of the snapshot, for the markers. */
-  declare policy: ReleasePolicy | undefined;
+  @property({ attribute: false }) policy: ReleasePolicy | undefined;
 
   private _plot: uPlot | undefined;
   /** What the chart was last drawn from. */
   private _drawn = '';
   private _observer: ResizeObserver | undefined;
   private _width = 0;
-
-  constructor() {
-    super();
-    this.heading = '';
-    this.kind = 'count';
-    this.periods = [];
-    this.rows = new Map();
-    updateWhenLocaleChanges(this);
-  }
 
   override disconnectedCallback() {
     super.disconnectedCallback();

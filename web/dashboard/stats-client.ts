@@ -68,23 +68,6 @@ export function statsHref(q: StatsQuery, format: 'json' | 'csv'): string {
   return `/api/v1/stats${format === 'csv' ? '.csv' : ''}?${statsSearch(q)}`;
 }
 
-/**
- * Keeps the same object for equal queries, so a Task whose argument is a query runs again
- * only when the filters change, not on every render.
- */
-export function stableQuery(): (q: StatsQuery | undefined) => StatsQuery | undefined {
-  let key = '';
-  let last: StatsQuery | undefined;
-  return (q) => {
-    const next = q === undefined ? '' : JSON.stringify(q);
-    if (next !== key) {
-      key = next;
-      last = q;
-    }
-    return last;
-  };
-}
-
 /** The Frictionless Data Package that describes every column of the CSV. */
 export const DATA_PACKAGE_HREF = '/api/v1/datapackage.json';
 
