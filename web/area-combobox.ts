@@ -150,7 +150,7 @@ export class AreaCombobox extends QuestionElement<QuestionText> {
       </div>
       ${noMatch ? html`<p class="none" aria-hidden="true">${t('area.noResults')}</p>` : nothing}
       <p class="visually-hidden" role="status">
-        ${this._open ? (noMatch ? t('area.noResults') : `${t('area.results')} ${matches.length}`) : ''}
+        ${this._open ? (noMatch ? t('area.noResults') : t('area.results', { n: matches.length })) : ''}
       </p>
     </div>`;
   }

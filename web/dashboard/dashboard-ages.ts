@@ -6,7 +6,7 @@ import { t } from '../messages.js';
 import { base } from '../styles.js';
 import './dashboard-data-links.js';
 import { dashboard } from './dashboard-styles.js';
-import { capitalised, fill, formatPercent, formatPeriod, renderCount, renderNoValue, valueCell } from './format.js';
+import { capitalised, formatPercent, formatPeriod, renderCount, renderNoValue, valueCell } from './format.js';
 import { ageMetrics, indicatorName } from './indicators.js';
 import { type Period, periodQuery } from './periods.js';
 import type { Level, SnapshotInfo, StatsQuery } from './stats-client.js';
@@ -62,7 +62,7 @@ export class DashboardAges extends BaseElement {
   override render() {
     const { info, period } = this;
     if (!info || !period) return nothing;
-    const caption = fill('dash.ages.caption', { period: formatPeriod(period, info.openDay) });
+    const caption = t('dash.ages.caption', { period: formatPeriod(period, info.openDay) });
     return html`<p class="sub">${capitalised(formatPeriod(period, info.openDay))}</p>
       ${this._rows.render((byMetric) => {
           const bandLabels = labels().ageBand.values as Record<string, string>;
@@ -94,7 +94,7 @@ export class DashboardAges extends BaseElement {
                     <td class="num" data-field="symptomatic">${renderCount(symptomatic, policy)}</td>
                     <td class="num" data-field="share">
                       ${share === null
-                        ? renderNoValue(fill('dash.marker.fewReports', { n: policy.projectionMinReports }))
+                        ? renderNoValue(t('dash.marker.fewReports', { n: policy.projectionMinReports }))
                         : html`<span class="bar"
                             ><svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
                               <rect x="0" y="0" width="100" height="10" fill="#e3e8ed" />
@@ -109,7 +109,7 @@ export class DashboardAges extends BaseElement {
             </table>
           </div>`;
         })}
-      <p class="note">${fill('dash.ages.note', { n: info.policy.projectionMinReports })} ${t('dash.ages.notAdditive')}</p>
+      <p class="note">${t('dash.ages.note', { n: info.policy.projectionMinReports })} ${t('dash.ages.notAdditive')}</p>
       <dashboard-data-links .query=${this._query()}></dashboard-data-links>`;
   }
 }

@@ -3,6 +3,7 @@ import { css, html, type PropertyValues } from 'lit';
 import { state } from 'lit/decorators.js';
 import { BaseElement } from '../base-element.js';
 import { t } from '../messages.js';
+import { plural } from '../plural.js';
 import '../site-footer.js';
 import '../site-header.js';
 import { base } from '../styles.js';
@@ -12,7 +13,7 @@ import './dashboard-comparison.js';
 import './dashboard-freshness.js';
 import './dashboard-policy.js';
 import { dashboard } from './dashboard-styles.js';
-import { countryName, fillPlural } from './format.js';
+import { countryName } from './format.js';
 import { DASHBOARD_PATH, readRoute, type Route, routeHref } from './route.js';
 import { type Areas, fetchAreas, type SnapshotInfo } from './stats-client.js';
 import { SnapshotWatch } from './snapshot-watch.js';
@@ -232,13 +233,13 @@ export class DashboardApp extends BaseElement {
       case 'regions':
         return html`<section class="card view" aria-labelledby="view-title">
           <h1 id="view-title" tabindex="-1">${t('dash.regions.title')}</h1>
-          <p class="sub">${fillPlural('dash.regions.sub', areas.regions.length)}</p>
+          <p class="sub">${plural('dash.regions.sub', areas.regions.length)}</p>
           <dashboard-comparison level="region" all with-map with-bars .areas=${areas.regions} .info=${info}></dashboard-comparison>
         </section>`;
       case 'municipalities':
         return html`<section class="card view" aria-labelledby="view-title">
           <h1 id="view-title" tabindex="-1">${t('dash.municipalities.title')}</h1>
-          <p class="sub">${fillPlural('dash.municipalities.sub', areas.municipalities.length)}</p>
+          <p class="sub">${plural('dash.municipalities.sub', areas.municipalities.length)}</p>
           <dashboard-comparison
             level="municipality"
             all

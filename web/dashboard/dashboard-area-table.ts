@@ -4,9 +4,10 @@ import type { ReleasePolicy } from '../../aggregator/release-policy.js';
 import { searchKey } from '../area-search.js';
 import { BaseElement } from '../base-element.js';
 import { t } from '../messages.js';
+import { plural } from '../plural.js';
 import { base } from '../styles.js';
 import { dashboard } from './dashboard-styles.js';
-import { type Cell, type Estimate, fill, fillPlural, formatCount, renderCount, renderNoValue, renderRange } from './format.js';
+import { type Cell, type Estimate, formatCount, renderCount, renderNoValue, renderRange } from './format.js';
 import type { Region } from './stats-client.js';
 
 /** One area in a comparison table. */
@@ -221,7 +222,7 @@ export class DashboardAreaTable extends BaseElement {
     const hasCount = this.countLabel !== '';
     return html`${this.searchable ? this._renderFilters() : nothing}
       ${rows.length > PAGE || this.searchable
-        ? html`<p class="count" role="status">${fill('dash.table.shown', { n: visible.length, total: rows.length })}</p>`
+        ? html`<p class="count" role="status">${t('dash.table.shown', { n: visible.length, total: rows.length })}</p>`
         : nothing}
       <div class="table-scroll" tabindex="0" role="region" aria-label=${this.caption}>
         <table>
@@ -239,7 +240,7 @@ export class DashboardAreaTable extends BaseElement {
               (e) => html`<tr data-code=${e.code}>
                 <th scope="row">
                   <a href=${e.href}>${e.name}</a>
-                  <span class="stacked">${fillPlural('dash.table.population', e.population)}</span>
+                  <span class="stacked">${plural('dash.table.population', e.population)}</span>
                 </th>
                 <td class="num pop wide" data-field="population">${formatCount(e.population)}</td>
                 <td class="num" data-field="reports">
@@ -263,7 +264,7 @@ export class DashboardAreaTable extends BaseElement {
       ${rows.length > visible.length
         ? html`<p class="more">
             <button type="button" class="button secondary" @click=${() => (this._shown += PAGE)}>
-              ${fillPlural('dash.table.more', Math.min(PAGE, rows.length - visible.length))}
+              ${plural('dash.table.more', Math.min(PAGE, rows.length - visible.length))}
             </button>
           </p>`
         : nothing}`;

@@ -2,6 +2,7 @@ import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { BaseElement } from '../base-element.js';
 import { t } from '../messages.js';
+import { plural } from '../plural.js';
 import { base } from '../styles.js';
 import './dashboard-ages.js';
 import './dashboard-choice.js';
@@ -11,7 +12,7 @@ import './dashboard-figures.js';
 import type { RowsByMetric } from './dashboard-figures.js';
 import './dashboard-series.js';
 import { dashboard } from './dashboard-styles.js';
-import { countryName, fill, fillPlural, formatCount } from './format.js';
+import { countryName, formatCount } from './format.js';
 import { indicatorName, SHARE_INDICATORS, type ShareIndicator } from './indicators.js';
 import { closedDays, completeWeeks, type Period } from './periods.js';
 import { areaHref, routeHref } from './route.js';
@@ -196,11 +197,11 @@ export class DashboardArea extends BaseElement {
       </section>
       <section class="card" aria-labelledby="series-title">
         <h2 id="series-title">${t('dash.series.title')}</h2>
-        <p class="sub">${fillPlural(type === 'day' ? 'dash.series.subDays' : 'dash.series.subWeeks', range)}</p>
+        <p class="sub">${plural(type === 'day' ? 'dash.series.subDays' : 'dash.series.subWeeks', range)}</p>
         <div class="controls">
           <dashboard-choice
             .legend=${t('dash.series.range')}
-            .options=${RANGES[type].map((n) => ({ value: String(n), label: fillPlural(type === 'day' ? 'dash.series.days' : 'dash.series.weeks', n) }))}
+            .options=${RANGES[type].map((n) => ({ value: String(n), label: plural(type === 'day' ? 'dash.series.days' : 'dash.series.weeks', n) }))}
             .value=${String(range)}
             @choice-change=${(e: CustomEvent<string>) => (this._range = Number(e.detail))}
           ></dashboard-choice>
@@ -245,7 +246,7 @@ export class DashboardArea extends BaseElement {
         </div>
         <dashboard-series
           kind="share"
-          .heading=${fill('dash.series.share', { indicator: indicatorName(this._indicator) })}
+          .heading=${t('dash.series.share', { indicator: indicatorName(this._indicator) })}
           .periods=${periods}
           .rows=${rows.get(this._indicator) ?? new Map()}
           .policy=${info.policy}

@@ -15,7 +15,6 @@ import type { MapEntry } from './dashboard-tile-map.js';
 import {
   capitalised,
   type Estimate,
-  fill,
   formatCompact,
   formatCount,
   formatEstimate,
@@ -237,7 +236,7 @@ export class DashboardComparison extends BaseElement {
         .formatRange=${writing.range}
         ?searchable=${this.searchable}
       ></dashboard-area-table>
-      <p class="note">${fill('dash.cmp.markers', { minReports: policy.minReports, projectionMin: policy.projectionMinReports })}</p>
+      <p class="note">${t('dash.cmp.markers', { minReports: policy.minReports, projectionMin: policy.projectionMinReports })}</p>
       <p class="note">${t(this.level === 'region' ? 'dash.cmp.notAdditiveRegions' : 'dash.cmp.notAdditiveMunicipalities')}</p>
       ${isEstimate(this._measure) ? html`<p class="note">${t('dash.estimateNote')}</p>` : nothing}`;
   }

@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { BaseElement } from '../base-element.js';
 import { t } from '../messages.js';
 import { base } from '../styles.js';
-import { fill, formatMoment, formatTime } from './format.js';
+import { formatMoment, formatTime } from './format.js';
 import { numbersKey, type SnapshotInfo } from './stats-client.js';
 
 /**
@@ -51,18 +51,17 @@ export class DashboardFreshness extends BaseElement {
     if (!info) return nothing;
     const { timeZone, openDayPublishedAt: published, openDayNextAt: next } = info;
     const today = published
-      ? fill(next ? 'dash.fresh.today' : 'dash.fresh.todayLast', {
-          published: formatTime(published, timeZone),
-          ...(next ? { next: formatTime(next, timeZone) } : {}),
-        })
+      ? next
+        ? t('dash.fresh.today', { published: formatTime(published, timeZone), next: formatTime(next, timeZone) })
+        : t('dash.fresh.todayLast', { published: formatTime(published, timeZone) })
       : next
-        ? fill('dash.fresh.todayFirst', { next: formatTime(next, timeZone) })
+        ? t('dash.fresh.todayFirst', { next: formatTime(next, timeZone) })
         : '';
     return html`<p data-field="snapshot">
         ${t('dash.fresh.snapshot')} <b data-field="snapshot-time">${formatMoment(info.time, timeZone)}</b>. ${today}
       </p>
       <p role="status" data-field="updated">
-        ${this._updatedAt ? html`<b>${fill('dash.fresh.updated', { time: formatTime(this._updatedAt, timeZone) })}</b>` : nothing}
+        ${this._updatedAt ? html`<b>${t('dash.fresh.updated', { time: formatTime(this._updatedAt, timeZone) })}</b>` : nothing}
       </p>`;
   }
 }

@@ -7,13 +7,12 @@ import type { ReleasePolicy } from '../../aggregator/release-policy.js';
 import { BaseElement } from '../base-element.js';
 import { intlLocale } from '../localization.js';
 import { t } from '../messages.js';
+import { plural } from '../plural.js';
 import { base } from '../styles.js';
 import { niceTicks, tickLabels } from './axis-ticks.js';
 import { dashboard } from './dashboard-styles.js';
 import {
   type Cell,
-  fill,
-  fillPlural,
   formatCount,
   formatDayRange,
   formatPercent,
@@ -258,15 +257,15 @@ export class DashboardSeries extends BaseElement {
     const format = this.kind === 'count' ? formatCount : formatPercent;
     const published = points.filter((p) => p.cell.value !== null);
     const missing = points.filter((p) => p.cell.value === null && p.cell.missing !== 'absent').length;
-    const when = (p: Point) => (p.period.type === 'day' ? formatShortDay(p.period.first) : fill('dash.series.weekOf', { day: formatShortDay(p.period.first) }));
+    const when = (p: Point) => (p.period.type === 'day' ? formatShortDay(p.period.first) : t('dash.series.weekOf', { day: formatShortDay(p.period.first) }));
     const span = { from: when(points[0]!), to: formatShortDay(points.at(-1)!.period.last) };
-    if (published.length === 0) return fill('dash.series.noData', span);
+    if (published.length === 0) return t('dash.series.noData', span);
     const min = published.reduce((a, b) => (b.cell.value! < a.cell.value! ? b : a));
     const max = published.reduce((a, b) => (b.cell.value! > a.cell.value! ? b : a));
     const last = published.at(-1)!;
-    const gaps = missing > 0 ? ` ${fillPlural(this._isWeekly() ? 'dash.series.missingWeeks' : 'dash.series.missingDays', missing)}` : '';
-    if (published.length === 1) return fill('dash.series.single', { ...span, last: format(last.cell.value!), lastDay: when(last) }) + gaps;
-    const text = fill(this.kind === 'count' ? 'dash.series.countSummary' : 'dash.series.shareSummary', {
+    const gaps = missing > 0 ? ` ${plural(this._isWeekly() ? 'dash.series.missingWeeks' : 'dash.series.missingDays', missing)}` : '';
+    if (published.length === 1) return t('dash.series.single', { ...span, last: format(last.cell.value!), lastDay: when(last) }) + gaps;
+    const text = t(this.kind === 'count' ? 'dash.series.countSummary' : 'dash.series.shareSummary', {
       ...span,
       min: format(min.cell.value!),
       minDay: when(min),
@@ -400,7 +399,7 @@ export class DashboardSeries extends BaseElement {
     const { period } = point;
     const day = period.type === 'day' ? formatShortDay(period.first) : formatDayRange(period.first, period.last);
     if (point.cell.value === null) return `${day}: ${t('dash.series.notPublished')}`;
-    if (this.kind === 'count') return `${day}: ${fillPlural('dash.n.reports', point.cell.value)}`;
+    if (this.kind === 'count') return `${day}: ${plural('dash.n.reports', point.cell.value)}`;
     const interval = point.low !== null && point.high !== null ? ` (${formatPercentRange(point.low, point.high)})` : '';
     return `${day}: ${formatPercent(point.cell.value)}${interval}`;
   }
