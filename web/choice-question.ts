@@ -2,7 +2,7 @@ import { html } from 'lit';
 import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { QuestionElement } from './question-element.js';
-import { type ChoiceText, describedBy, hintAndError } from './question-labels.js';
+import type { ChoiceText } from './question-labels.js';
 import { base, question } from './styles.js';
 
 /** A question with one answer from a fixed list: a group of radio buttons. */
@@ -21,19 +21,14 @@ export class ChoiceQuestion extends QuestionElement<ChoiceText> {
   }
 
   override render() {
-    const text = this.text;
-    return html`<fieldset class=${this.error ? 'invalid' : ''} aria-describedby=${describedBy(text, this.error)}>
-      <legend>${text?.question}</legend>
-      ${hintAndError(text, this.error)}
-      <div class="options">
-        ${this.values.map(
-          (value) => html`<label class="option">
-            <input type="radio" name="answer" .value=${value} .checked=${live(this.value === value)} @change=${this._onChange} />
-            <span>${text?.values[value]}</span>
-          </label>`,
-        )}
-      </div>
-    </fieldset>`;
+    return this.renderGroup(
+      html`${this.values.map(
+        (value) => html`<label class="option">
+          <input type="radio" name="answer" .value=${value} .checked=${live(this.value === value)} @change=${this._onChange} />
+          <span>${this.text?.values[value]}</span>
+        </label>`,
+      )}`,
+    );
   }
 
   private _onChange(event: Event) {

@@ -1,7 +1,8 @@
+import { html, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { BaseElement } from './base-element.js';
 import type { Answer, QuestionName } from './draft.js';
-import type { QuestionText } from './question-labels.js';
+import { describedBy, hintAndError, type QuestionText } from './question-labels.js';
 
 /** What a question sends up (`answer`) when its answer changes; `undefined`: it has none any more. */
 export type AnswerEvent = CustomEvent<{ question: QuestionName; answer: Answer | undefined }>;
@@ -14,6 +15,16 @@ export class QuestionElement<Text extends QuestionText> extends BaseElement {
   @property({ attribute: false }) text: Text | undefined;
   /** The inline error; empty when there is none. */
   @property() error = '';
+
+  /** The question as a group of options: its legend, hint and error, then the options. */
+  protected renderGroup(options: TemplateResult): TemplateResult {
+    const text = this.text;
+    return html`<fieldset class=${this.error ? 'invalid' : ''} aria-describedby=${describedBy(text, this.error)}>
+      <legend>${text?.question}</legend>
+      ${hintAndError(text, this.error)}
+      <div class="options">${options}</div>
+    </fieldset>`;
+  }
 
   /** Tells the form the question's new answer. */
   protected answer(answer: Answer | undefined): void {

@@ -3,7 +3,7 @@ import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { t } from './messages.js';
 import { QuestionElement } from './question-element.js';
-import { describedBy, hintAndError, type SetText } from './question-labels.js';
+import type { SetText } from './question-labels.js';
 import { base, question } from './styles.js';
 
 /**
@@ -26,23 +26,19 @@ export class SetQuestion extends QuestionElement<SetText> {
   override render() {
     const text = this.text;
     const chosen = new Set(this.value ?? []);
-    return html`<fieldset class=${this.error ? 'invalid' : ''} aria-describedby=${describedBy(text, this.error)}>
-      <legend>${text?.question}</legend>
-      ${hintAndError(text, this.error)}
-      <div class="options">
-        ${this.values.map(
-          (value) => html`<label class="option">
-            <input type="checkbox" .value=${value} .checked=${live(chosen.has(value))} @change=${this._onToggle} />
-            <span>${text?.values[value]}</span>
-          </label>`,
-        )}
-        <p class="or" aria-hidden="true">${t('questions.or')}</p>
-        <label class="option none">
-          <input type="checkbox" name="none" .checked=${live(this.value?.length === 0)} @change=${this._onNone} />
-          <span>${text?.none}</span>
-        </label>
-      </div>
-    </fieldset>`;
+    return this.renderGroup(
+      html`${this.values.map(
+        (value) => html`<label class="option">
+          <input type="checkbox" .value=${value} .checked=${live(chosen.has(value))} @change=${this._onToggle} />
+          <span>${text?.values[value]}</span>
+        </label>`,
+      )}
+      <p class="or" aria-hidden="true">${t('questions.or')}</p>
+      <label class="option none">
+        <input type="checkbox" name="none" .checked=${live(this.value?.length === 0)} @change=${this._onNone} />
+        <span>${text?.none}</span>
+      </label>`,
+    );
   }
 
   private _onToggle(event: Event) {
