@@ -8,6 +8,7 @@ import { answerProblems } from './problem.js';
 import type { PageInstance } from './page-instance.js';
 import { type ReportsParts, reportsRoutes } from './reports.routes.js';
 import { securityHeaders } from './security-headers.js';
+import { snapshotRoutes } from './snapshot.routes.js';
 import { documentApi } from './openapi.js';
 import { type StatsParts, statsRoutes } from './stats.routes.js';
 import { statusRoutes } from './status.routes.js';
@@ -43,6 +44,7 @@ export function createApp(parts: AppParts): Hono {
   }));
   app.route('/', areasRoutes(parts));
   const stats = statsRoutes(parts, instance.synthetic);
+  stats.route('/', snapshotRoutes(parts));
   documentApi(stats, parts.areaPack);
   app.route('/', stats);
   if (parts.webRoot) {

@@ -11,6 +11,7 @@ import type { ReleasedSnapshot } from '../aggregator/snapshot.js';
 import { ProblemError } from './problem.js';
 import { rowQuery, statsQuerySchema } from './stats-query.js';
 import { dataPackage } from './data-package.js';
+import { snapshotInfo, snapshotSchema } from './snapshot-info.js';
 
 /** A JSON answer larger than this is refused: narrow the query. */
 export const MAX_JSON_ROWS = 100_000;
@@ -79,54 +80,15 @@ export const rowSchema = z
   .object(Object.fromEntries(COLUMNS.map((c) => [c.name, columnSchema(c.type).nullable().openapi({ description: c.description })])))
   .openapi('Row');
 
-const snapshotSchema = z
-  .object({
-    time: z.iso.datetime().openapi({ description: 'When the snapshot was released.' }),
-    openDay: z.iso.date().openapi({ description: 'Today in the service time zone: published for the country and regions only, at fixed times, and provisional.' }),
-    openDayPublishedAt: z.iso
-      .datetime()
-      .nullable()
-      .openapi({ description: "When today's numbers now out were computed; null before today's first publication time." }),
-    openDayNextAt: z.iso.datetime().nullable().openapi({ description: "Today's next publication time; null when the day closes first." }),
-    timeZone: z.string(),
-    policy: z.object({
-      minReports: z.number().int().openapi({ description: 'An area-period that publishes fewer reports publishes only that (below_minimum).' }),
-      projectionMinReports: z.number().int().openapi({ description: 'A share and its projection need at least this many published reports.' }),
-      openDayEveryHours: z.number().int().openapi({ description: "Hours between today's publications, from midnight." }),
-      perturbation: z
-        .object({
-          maxDeviation: z.number().int(),
-          variance: z.number(),
-          smallestPublished: z.number().int(),
-          emptyPublishedShare: z.number(),
-        })
-        .openapi({ description: 'The cell key perturbation every published count carries (docs/design.md, Release policy).' }),
-    }),
-  })
-  .openapi('Snapshot');
-
 const problemSchema = z
   .object({ type: z.string(), title: z.string(), status: z.number().int(), detail: z.string() })
   .openapi('Problem');
-
-const isoOrNull = (t: number | undefined) => (t === undefined ? null : new Date(t).toISOString());
-
-function snapshotInfo(s: ReleasedSnapshot) {
-  return {
-    time: new Date(s.time).toISOString(),
-    openDay: s.openDay.day,
-    openDayPublishedAt: isoOrNull(s.openDay.publishedAt),
-    openDayNextAt: isoOrNull(s.openDay.nextAt),
-    timeZone: s.timeZone,
-    policy: s.policy,
-  };
-}
 
 function etagOf(s: ReleasedSnapshot, kind: string, key: string): string {
   return `"${s.time.toString(36)}-${createHash('sha1').update(kind + key).digest('base64url').slice(0, 16)}"`;
 }
 
-function cacheHeaders(s: ReleasedSnapshot, etag: string): Record<string, string> {
+export function cacheHeaders(s: ReleasedSnapshot, etag: string): Record<string, string> {
   return {
     etag,
     'last-modified': new Date(s.time).toUTCString(),
@@ -145,7 +107,7 @@ interface Conditional {
 }
 
 /** The snapshot a request is answered from, its ETag, and a 304 when If-None-Match matches. */
-function conditional(c: Context, s: ReleasedSnapshot, kind: 'json' | 'csv'): Conditional {
+export function conditional(c: Context, s: ReleasedSnapshot, kind: 'json' | 'csv' | 'snapshot'): Conditional {
   const key = c.req.url.slice(c.req.url.indexOf('?') + 1 || c.req.url.length);
   const etag = etagOf(s, kind, key);
   const asked = c.req.header('if-none-match');

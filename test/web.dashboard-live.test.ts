@@ -12,8 +12,8 @@ import { at, LJUBLJANA, sharedScenario, TODAY } from './support/dashboard-scenar
 const RELEASE_INTERVAL_MS = 5 * 60_000;
 const sl = writing('sl');
 
-/** The snapshot checks: the query that selects no rows, only the snapshot's info. */
-const isSnapshotCheck = (url: string) => url.includes('/api/v1/stats?') && url.includes('from=2000-01-01');
+/** The snapshot checks: the snapshot's own endpoint. */
+const isSnapshotCheck = (url: string) => new URL(url).pathname === '/api/v1/snapshot';
 
 /**
  * Notes, in the page, when (by the page's clock) it starts each snapshot check: read
@@ -24,7 +24,7 @@ function noteSnapshotChecks() {
   noted.snapshotChecks = [];
   const original = window.fetch.bind(window);
   window.fetch = (input, init) => {
-    if (String(input).includes('from=2000-01-01')) noted.snapshotChecks.push(Date.now());
+    if (new URL(String(input), location.href).pathname === '/api/v1/snapshot') noted.snapshotChecks.push(Date.now());
     return original(input, init);
   };
 }

@@ -1,8 +1,9 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
 import type { GuidanceInput, GuidanceOutcome } from '../aggregator/guidance.js';
 import { FIELDS } from '../aggregator/questionnaire.js';
 import { adviceFor } from './advice.js';
+import { BaseElement } from './base-element.js';
 import { labels } from './labels.js';
 import { pageHref } from './localization.js';
 import { t } from './messages.js';
@@ -13,11 +14,7 @@ import { base } from './styles.js';
  * once and never waits on the network. The offer to send (slot `offer`) follows what to do
  * now; where to go next comes last.
  */
-export class AdviceView extends LitElement {
-  static override properties = {
-    outcome: {},
-    answers: { attribute: false },
-  };
+export class AdviceView extends BaseElement {
   static override styles = [
     base,
     css`
@@ -86,16 +83,9 @@ export class AdviceView extends LitElement {
   ];
 
   /** The outcome of the decision table for the person's answers. */
-  declare outcome: GuidanceOutcome;
+  @property() outcome: GuidanceOutcome = 'no_symptoms';
   /** The answers it came from, which the wording follows. */
-  declare answers: GuidanceInput;
-
-  constructor() {
-    super();
-    this.outcome = 'no_symptoms';
-    this.answers = { ageBand: '25-34', symptoms: [], warningSigns: [], contact: 'no', test: 'not_tested' };
-    updateWhenLocaleChanges(this);
-  }
+  @property({ attribute: false }) answers: GuidanceInput = { ageBand: '25-34', symptoms: [], warningSigns: [], contact: 'no', test: 'not_tested' };
 
   override render() {
     const advice = adviceFor(this.outcome, this.answers);
@@ -123,13 +113,9 @@ export class AdviceView extends LitElement {
       <p class="note">${t('advice.notDiagnosis')}</p>
       <div class="next">
         <p><a href=${pageHref('/dashboard')}>${t('advice.dashboard')}</a></p>
-        <button type="button" class="button secondary" @click=${() => this._emit('change-answers')}>${t('advice.changeAnswers')}</button>
-        <button type="button" class="button secondary" @click=${() => this._emit('restart')}>${t('advice.restart')}</button>
+        <button type="button" class="button secondary" @click=${() => this.emit('change-answers')}>${t('advice.changeAnswers')}</button>
+        <button type="button" class="button secondary" @click=${() => this.emit('restart')}>${t('advice.restart')}</button>
       </div>`;
-  }
-
-  private _emit(name: 'change-answers' | 'restart') {
-    this.dispatchEvent(new CustomEvent(name, { bubbles: true, composed: true }));
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Challenge } from 'altcha-lib';
 import type { AreaOption } from './area-search.js';
+import { getJson, OWN_ORIGIN } from './get-json.js';
 
 /** The service's answer to a report: its status and the fields it refused, if any. */
 export interface PostAnswer {
@@ -13,14 +14,8 @@ export interface ServiceStatus {
   proofOfWork: boolean;
 }
 
-// Our own origin only, nothing to remember: no credentials, no cache, no referrer.
-const PRIVATE: RequestInit = { credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' };
-
-async function getJson<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const response = await fetch(path, { ...PRIVATE, ...init });
-  if (!response.ok) throw new Error(`${path}: ${response.status}`);
-  return (await response.json()) as T;
-}
+// What the form asks and sends is about one person's report: the browser keeps none of it.
+const UNCACHED: RequestInit = { cache: 'no-store' };
 
 /**
  * Posts a report, already serialised, so that a retry sends exactly the same bytes. Null
@@ -32,7 +27,8 @@ export async function postReport(body: string, proofOfWork: string | undefined, 
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   try {
     const response = await fetch('/api/v1/reports', {
-      ...PRIVATE,
+      ...OWN_ORIGIN,
+      ...UNCACHED,
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(proofOfWork ? { 'x-altcha': proofOfWork } : {}) },
       body,
@@ -53,12 +49,12 @@ export async function postReport(body: string, proofOfWork: string | undefined, 
 
 /** Whether reports are accepted now and whether they need a proof of work. */
 export function fetchStatus(): Promise<ServiceStatus> {
-  return getJson<ServiceStatus>('/api/v1/status');
+  return getJson<ServiceStatus>('/api/v1/status', UNCACHED);
 }
 
 /** A fresh proof-of-work challenge. */
 export function fetchChallenge(): Promise<Challenge> {
-  return getJson<Challenge>('/api/v1/challenge');
+  return getJson<Challenge>('/api/v1/challenge', UNCACHED);
 }
 
 /** The municipalities of the active area pack, from `GET /api/v1/areas`. */

@@ -1,10 +1,9 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { AnswerEvent } from './answer-event.js';
 import { type AreaOption, exactArea, matchAreas } from './area-search.js';
-import type { QuestionName } from './draft.js';
 import { t } from './messages.js';
+import { QuestionElement } from './question-element.js';
 import { describedBy, hintAndError, type QuestionText } from './question-labels.js';
 import { base, question } from './styles.js';
 
@@ -14,17 +13,7 @@ import { base, question } from './styles.js';
  * popup and list autocomplete with automatic selection: typing highlights the best match,
  * Enter takes it, arrows move, Escape closes or clears. Only a name from the list is an answer.
  */
-export class AreaCombobox extends LitElement {
-  static override properties = {
-    name: {},
-    options: { attribute: false },
-    text: { attribute: false },
-    value: {},
-    error: {},
-    _typed: { state: true },
-    _open: { state: true },
-    _active: { state: true },
-  };
+export class AreaCombobox extends QuestionElement<QuestionText> {
   static override styles = [
     base,
     question,
@@ -85,29 +74,13 @@ export class AreaCombobox extends LitElement {
     `,
   ];
 
-  /** The questionnaire field this question answers. */
-  declare name: QuestionName;
   /** The municipalities to choose from. */
-  declare options: readonly AreaOption[];
-  /** The question, hint and error in the current language. */
-  declare text: QuestionText | undefined;
+  @property({ attribute: false }) options: readonly AreaOption[] = [];
   /** The chosen municipality's code, if any. */
-  declare value: string | undefined;
-  /** The inline error; empty when there is none. */
-  declare error: string;
-  private declare _typed: string;
-  private declare _open: boolean;
-  private declare _active: number;
-
-  constructor() {
-    super();
-    this.options = [];
-    this.error = '';
-    this._typed = '';
-    this._open = false;
-    this._active = -1;
-    updateWhenLocaleChanges(this);
-  }
+  @property() value: string | undefined;
+  @state() private _typed = '';
+  @state() private _open = false;
+  @state() private _active = -1;
 
   override focus(options?: FocusOptions) {
     this._input()?.focus(options);
@@ -177,7 +150,7 @@ export class AreaCombobox extends LitElement {
       </div>
       ${noMatch ? html`<p class="none" aria-hidden="true">${t('area.noResults')}</p>` : nothing}
       <p class="visually-hidden" role="status">
-        ${this._open ? (noMatch ? t('area.noResults') : `${t('area.results')} ${matches.length}`) : ''}
+        ${this._open ? (noMatch ? t('area.noResults') : t('area.results', { n: matches.length })) : ''}
       </p>
     </div>`;
   }
@@ -194,7 +167,7 @@ export class AreaCombobox extends LitElement {
     this._typed = (event.target as HTMLInputElement).value;
     this._open = this._typed.trim().length > 0;
     this._active = this._open && this._matches().length > 0 ? 0 : -1;
-    if (this.value !== undefined) this.dispatchEvent(new AnswerEvent(this.name, undefined));
+    if (this.value !== undefined) this.answer(undefined);
   }
 
   private _onKeyDown(event: KeyboardEvent) {
@@ -222,7 +195,7 @@ export class AreaCombobox extends LitElement {
         if (this._open) this._close();
         else if (this._typed) {
           this._typed = '';
-          if (this.value !== undefined) this.dispatchEvent(new AnswerEvent(this.name, undefined));
+          if (this.value !== undefined) this.answer(undefined);
         } else return;
         event.preventDefault();
         break;
@@ -242,7 +215,7 @@ export class AreaCombobox extends LitElement {
   private _choose(option: AreaOption) {
     this._typed = option.name;
     this._close();
-    this.dispatchEvent(new AnswerEvent(this.name, option.code));
+    this.answer(option.code);
   }
 
   private _close() {

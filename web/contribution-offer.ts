@@ -1,9 +1,10 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
 import { Task } from '@lit/task';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { fetchMunicipalities } from './api-client.js';
 import './area-combobox.js';
+import { BaseElement } from './base-element.js';
 import { labels } from './labels.js';
 import { type MessageId, t } from './messages.js';
 import { RETRIABLE, type SendOutcome } from './report-sender.js';
@@ -35,13 +36,7 @@ const REFUSED: ReadonlySet<Delivery> = new Set(['closed', 'invalid']);
  * the box is ticked), its own send button, and what became of the report. It holds no
  * state of its own: `consent-change`, `answer`, `send` and `retry` events go up.
  */
-export class ContributionOffer extends LitElement {
-  static override properties = {
-    consent: { type: Boolean },
-    area: {},
-    areaError: {},
-    delivery: {},
-  };
+export class ContributionOffer extends BaseElement {
   static override styles = [
     base,
     question,
@@ -95,26 +90,18 @@ export class ContributionOffer extends LitElement {
   ];
 
   /** Whether the consent box is ticked. */
-  declare consent: boolean;
+  @property({ type: Boolean }) consent = false;
   /** The chosen municipality's code, if any. */
-  declare area: string | undefined;
+  @property() area: string | undefined;
   /** The inline error of the municipality; empty when there is none. */
-  declare areaError: string;
+  @property() areaError = '';
   /** Where sending stands. */
-  declare delivery: Delivery;
+  @property() delivery: Delivery = 'idle';
 
   private _areas = new Task(this, {
     task: ([consent], { signal }) => (consent ? fetchMunicipalities(signal) : Promise.resolve([])),
     args: () => [this.consent] as const,
   });
-
-  constructor() {
-    super();
-    this.consent = false;
-    this.areaError = '';
-    this.delivery = 'idle';
-    updateWhenLocaleChanges(this);
-  }
 
   /** Focuses the consent box, for "Change your choice". */
   focusConsent() {
@@ -189,15 +176,15 @@ export class ContributionOffer extends LitElement {
 
   private _onConsent(event: Event) {
     const consent = (event.target as HTMLInputElement).checked;
-    this.dispatchEvent(new CustomEvent<boolean>('consent-change', { detail: consent, bubbles: true, composed: true }));
+    this.emit('consent-change', consent);
   }
 
   private _onSend() {
-    this.dispatchEvent(new CustomEvent('send', { bubbles: true, composed: true }));
+    this.emit('send');
   }
 
   private _onRetry() {
-    this.dispatchEvent(new CustomEvent('retry', { bubbles: true, composed: true }));
+    this.emit('retry');
   }
 }
 

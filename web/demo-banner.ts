@@ -1,5 +1,5 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { BaseElement } from './base-element.js';
 import { isDemonstration, isSynthetic } from './instance.js';
 import { t } from './messages.js';
 import { base } from './styles.js';
@@ -10,7 +10,7 @@ import { base } from './styles.js';
  * demonstration with synthetic data (`npm run demo`) it also says the numbers are made up,
  * so no one reads them as an outbreak.
  */
-export class DemoBanner extends LitElement {
+export class DemoBanner extends BaseElement {
   static override styles = [
     base,
     css`
@@ -29,11 +29,6 @@ export class DemoBanner extends LitElement {
       }
     `,
   ];
-
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-  }
 
   override render() {
     if (!isDemonstration()) return nothing;

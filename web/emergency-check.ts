@@ -1,6 +1,7 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
 import { FIELDS } from '../aggregator/questionnaire.js';
+import { BaseElement } from './base-element.js';
 import { labels } from './labels.js';
 import { t } from './messages.js';
 import './set-question.js';
@@ -11,11 +12,7 @@ import { base } from './styles.js';
  * Answering sends nothing; ticking a sign shows the call to action at once, above
  * everything else the person might still read.
  */
-export class EmergencyCheck extends LitElement {
-  static override properties = {
-    value: { attribute: false },
-    error: {},
-  };
+export class EmergencyCheck extends BaseElement {
   static override styles = [
     base,
     css`
@@ -74,16 +71,10 @@ export class EmergencyCheck extends LitElement {
   ];
 
   /** The ticked signs; empty when "none" is ticked, absent when not answered. */
-  declare value: readonly string[] | undefined;
+  @property({ attribute: false }) value: readonly string[] | undefined;
   /** The inline error; empty when there is none. */
-  declare error: string;
+  @property() error = '';
   private _wasWarned = false;
-
-  constructor() {
-    super();
-    this.error = '';
-    updateWhenLocaleChanges(this);
-  }
 
   /** Focuses the first sign. */
   override focus(options?: FocusOptions) {

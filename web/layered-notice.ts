@@ -1,6 +1,6 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement } from 'lit';
+import { css, html } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { BaseElement } from './base-element.js';
 import { pageHref } from './localization.js';
 import { t } from './messages.js';
 import { firstLayer, restOfNotice } from './notices.js';
@@ -14,7 +14,7 @@ const sectionsBelow = (html: string) => html.replace(/<(\/?)h2>/g, '<$1h3>');
  * The data protection notice in layers, above the first question: who, why, what and the
  * risks in about a hundred words, and the full notice one tap away, in place or on /privacy.
  */
-export class LayeredNotice extends LitElement {
+export class LayeredNotice extends BaseElement {
   static override styles = [
     base,
     noticeText,
@@ -54,11 +54,6 @@ export class LayeredNotice extends LitElement {
       }
     `,
   ];
-
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-  }
 
   override render() {
     const first = firstLayer();

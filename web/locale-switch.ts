@@ -1,11 +1,11 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement } from 'lit';
+import { css, html } from 'lit';
+import { BaseElement } from './base-element.js';
 import { currentLocale, LOCALE_NAMES, LOCALES, switchLocale } from './localization.js';
 import { t } from './messages.js';
 import { base } from './styles.js';
 
 /** Switches the interface to the other language, without reloading: answers stay on the page. */
-export class LocaleSwitch extends LitElement {
+export class LocaleSwitch extends BaseElement {
   static override styles = [
     base,
     css`
@@ -19,11 +19,6 @@ export class LocaleSwitch extends LitElement {
       }
     `,
   ];
-
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-  }
 
   override render() {
     const other = LOCALES.find((locale) => locale !== currentLocale())!;

@@ -1,5 +1,6 @@
 import { configureLocalization } from '@lit/localize';
-import { templates as en } from './locales/en.js';
+import { en } from './locales/en.js';
+import { templatesOf } from './translation.js';
 
 /** The interface languages; the first is the default and the source of every message. */
 export const LOCALES = ['sl', 'en'] as const;
@@ -16,7 +17,7 @@ export const LOCALE_NAMES: Record<Locale, string> = { sl: 'Slovenščina', en: '
 const { getLocale, setLocale } = configureLocalization({
   sourceLocale: DEFAULT_LOCALE,
   targetLocales: LOCALES.filter((l) => l !== DEFAULT_LOCALE),
-  loadLocale: async () => ({ templates: en }),
+  loadLocale: async () => ({ templates: templatesOf(en) }),
 });
 
 function isLocale(value: string | null): value is Locale {

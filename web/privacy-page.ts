@@ -1,6 +1,6 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement } from 'lit';
+import { css, html } from 'lit';
 import { unsafeHTML } from 'lit/directives/unsafe-html.js';
+import { BaseElement } from './base-element.js';
 import { pageHref } from './localization.js';
 import { t } from './messages.js';
 import { noticeText } from './notice-styles.js';
@@ -10,7 +10,7 @@ import './site-header.js';
 import { base } from './styles.js';
 
 /** /privacy: the whole data protection notice from dpia/, its first layer first, in the chosen language. */
-export class PrivacyPage extends LitElement {
+export class PrivacyPage extends BaseElement {
   static override styles = [
     base,
     noticeText,
@@ -53,11 +53,6 @@ export class PrivacyPage extends LitElement {
       }
     `,
   ];
-
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-  }
 
   protected override updated() {
     document.title = `${t('privacy.title')} – ${t('app.name')}`;

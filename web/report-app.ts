@@ -1,13 +1,14 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, type PropertyValues } from 'lit';
+import { css, html, type PropertyValues } from 'lit';
+import { state } from 'lit/decorators.js';
 import { guide, type GuidanceInput } from '../aggregator/guidance.js';
 import { adviceFor } from './advice.js';
 import './advice-view.js';
-import type { AnswerEvent } from './answer-event.js';
+import { BaseElement } from './base-element.js';
 import { type Delivery, MAY_BE_COUNTED } from './contribution-offer.js';
 import { type Draft, toGuidanceInput, toReport, unanswered, withAnswer } from './draft.js';
 import { labels } from './labels.js';
 import { t } from './messages.js';
+import type { AnswerEvent } from './question-element.js';
 import './report-form.js';
 import type { Choice } from './report-form.js';
 import { ReportSender, RETRIABLE } from './report-sender.js';
@@ -36,14 +37,7 @@ type Focus = 'heading' | 'consent';
  * element's memory only, for as long as the page is open; nothing is stored in the browser,
  * and nothing leaves it until the person sends.
  */
-export class ReportApp extends LitElement {
-  static override properties = {
-    _step: { state: true },
-    _draft: { state: true },
-    _consent: { state: true },
-    _delivery: { state: true },
-    _areaError: { state: true },
-  };
+export class ReportApp extends BaseElement {
   static override styles = [
     base,
     css`
@@ -84,24 +78,14 @@ export class ReportApp extends LitElement {
     `,
   ];
 
-  private declare _step: Step;
-  private declare _draft: Draft;
-  private declare _consent: boolean;
-  private declare _delivery: Delivery;
-  private declare _areaError: boolean;
+  @state() private _step: Step = 'questions';
+  @state() private _draft: Draft = {};
+  @state() private _consent = false;
+  @state() private _delivery: Delivery = 'idle';
+  @state() private _areaError = false;
   /** Set when a step is shown, so that its heading (or the consent box) takes the focus; not on load. */
   private _focus: Focus | undefined;
   private _sender = new ReportSender();
-
-  constructor() {
-    super();
-    this._step = 'questions';
-    this._draft = {};
-    this._consent = false;
-    this._delivery = 'idle';
-    this._areaError = false;
-    updateWhenLocaleChanges(this);
-  }
 
   override connectedCallback() {
     super.connectedCallback();
@@ -239,8 +223,9 @@ export class ReportApp extends LitElement {
 
   private _onArea(event: AnswerEvent) {
     event.stopPropagation();
-    this._draft = withAnswer(this._draft, event.question, event.answer);
-    if (event.answer !== undefined) this._areaError = false;
+    const { question, answer } = event.detail;
+    this._draft = withAnswer(this._draft, question, answer);
+    if (answer !== undefined) this._areaError = false;
   }
 
   private async _send() {

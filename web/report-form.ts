@@ -1,13 +1,14 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import type { FieldDefinition } from '../aggregator/questionnaire.js';
-import type { AnswerEvent } from './answer-event.js';
+import { BaseElement } from './base-element.js';
 import './choice-question.js';
 import { type Draft, FIRST_QUESTION, type QuestionName, questions, unanswered, withAnswer } from './draft.js';
 import './emergency-check.js';
 import { labels } from './labels.js';
 import './layered-notice.js';
 import { t } from './messages.js';
+import type { AnswerEvent } from './question-element.js';
 import type { ChoiceText, SetText } from './question-labels.js';
 import './set-question.js';
 import { base } from './styles.js';
@@ -21,12 +22,7 @@ export type Choice = 'undecided' | 'will-send' | 'sent';
  * here. On submit, unanswered questions get an inline error and a summary that takes the
  * focus; a complete draft is handed up in a `complete` event.
  */
-export class ReportForm extends LitElement {
-  static override properties = {
-    draft: { attribute: false },
-    choice: {},
-    _errors: { state: true },
-  };
+export class ReportForm extends BaseElement {
   static override styles = [
     base,
     css`
@@ -61,18 +57,10 @@ export class ReportForm extends LitElement {
   ];
 
   /** The answers so far; the form never changes it, it sends `draft-change` events instead. */
-  declare draft: Draft;
+  @property({ attribute: false }) draft: Draft = {};
   /** Whether the answers are to be sent, or have been: the form says what changing them does. */
-  declare choice: Choice;
-  private declare _errors: ReadonlySet<string>;
-
-  constructor() {
-    super();
-    this.draft = {};
-    this.choice = 'undecided';
-    this._errors = new Set();
-    updateWhenLocaleChanges(this);
-  }
+  @property() choice: Choice = 'undecided';
+  @state() private _errors: ReadonlySet<string> = new Set();
 
   override render() {
     // The municipality is asked only for sending, with the offer after the advice.
@@ -152,13 +140,14 @@ export class ReportForm extends LitElement {
 
   private _onAnswer(event: AnswerEvent) {
     event.stopPropagation();
-    const draft = withAnswer(this.draft, event.question, event.answer);
-    if (event.answer !== undefined && this._errors.has(event.question)) {
+    const { question, answer } = event.detail;
+    const draft = withAnswer(this.draft, question, answer);
+    if (answer !== undefined && this._errors.has(question)) {
       const errors = new Set(this._errors);
-      errors.delete(event.question);
+      errors.delete(question);
       this._errors = errors;
     }
-    this.dispatchEvent(new CustomEvent<Draft>('draft-change', { detail: draft, bubbles: true, composed: true }));
+    this.emit('draft-change', draft);
   }
 
   private _onErrorLink(event: Event, name: string) {
@@ -177,12 +166,12 @@ export class ReportForm extends LitElement {
 
   private _onSubmit(event: SubmitEvent) {
     event.preventDefault();
-    if (this._check()) this.dispatchEvent(new CustomEvent('complete', { bubbles: true, composed: true }));
+    if (this._check()) this.emit('complete');
   }
 
   // The choice is made beside the advice, so changing it needs the advice: the same checks as submitting.
   private _onChangeChoice() {
-    if (this._check()) this.dispatchEvent(new CustomEvent('change-choice', { bubbles: true, composed: true }));
+    if (this._check()) this.emit('change-choice');
   }
 }
 

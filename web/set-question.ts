@@ -1,43 +1,22 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { html, LitElement } from 'lit';
+import { html } from 'lit';
+import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import { AnswerEvent } from './answer-event.js';
-import type { QuestionName } from './draft.js';
 import { t } from './messages.js';
-import { describedBy, hintAndError, type SetText } from './question-labels.js';
+import { QuestionElement } from './question-element.js';
+import type { SetText } from './question-labels.js';
 import { base, question } from './styles.js';
 
 /**
  * A question with any number of answers from a fixed list: checkboxes, and an explicit
  * "none of these" that excludes the others, so an empty answer is a choice, not an omission.
  */
-export class SetQuestion extends LitElement {
-  static override properties = {
-    name: {},
-    values: { attribute: false },
-    text: { attribute: false },
-    value: { attribute: false },
-    error: {},
-  };
+export class SetQuestion extends QuestionElement<SetText> {
   static override styles = [base, question];
 
-  /** The questionnaire field this question answers. */
-  declare name: QuestionName;
   /** The allowed values, in the questionnaire's order. */
-  declare values: readonly string[];
-  /** The question, its hint, error, value labels and "none" label in the current language. */
-  declare text: SetText | undefined;
+  @property({ attribute: false }) values: readonly string[] = [];
   /** The chosen values; empty when "none" is chosen, absent when not answered. */
-  declare value: readonly string[] | undefined;
-  /** The inline error; empty when there is none. */
-  declare error: string;
-
-  constructor() {
-    super();
-    this.values = [];
-    this.error = '';
-    updateWhenLocaleChanges(this);
-  }
+  @property({ attribute: false }) value: readonly string[] | undefined;
 
   /** Focuses the first option. */
   override focus(options?: FocusOptions) {
@@ -47,23 +26,19 @@ export class SetQuestion extends LitElement {
   override render() {
     const text = this.text;
     const chosen = new Set(this.value ?? []);
-    return html`<fieldset class=${this.error ? 'invalid' : ''} aria-describedby=${describedBy(text, this.error)}>
-      <legend>${text?.question}</legend>
-      ${hintAndError(text, this.error)}
-      <div class="options">
-        ${this.values.map(
-          (value) => html`<label class="option">
-            <input type="checkbox" .value=${value} .checked=${live(chosen.has(value))} @change=${this._onToggle} />
-            <span>${text?.values[value]}</span>
-          </label>`,
-        )}
-        <p class="or" aria-hidden="true">${t('questions.or')}</p>
-        <label class="option none">
-          <input type="checkbox" name="none" .checked=${live(this.value?.length === 0)} @change=${this._onNone} />
-          <span>${text?.none}</span>
-        </label>
-      </div>
-    </fieldset>`;
+    return this.renderGroup(
+      html`${this.values.map(
+        (value) => html`<label class="option">
+          <input type="checkbox" .value=${value} .checked=${live(chosen.has(value))} @change=${this._onToggle} />
+          <span>${text?.values[value]}</span>
+        </label>`,
+      )}
+      <p class="or" aria-hidden="true">${t('questions.or')}</p>
+      <label class="option none">
+        <input type="checkbox" name="none" .checked=${live(this.value?.length === 0)} @change=${this._onNone} />
+        <span>${text?.none}</span>
+      </label>`,
+    );
   }
 
   private _onToggle(event: Event) {
@@ -72,12 +47,12 @@ export class SetQuestion extends LitElement {
     if (input.checked) chosen.add(input.value);
     else chosen.delete(input.value);
     const answer = this.values.filter((value) => chosen.has(value));
-    this.dispatchEvent(new AnswerEvent(this.name, answer.length > 0 ? answer : undefined));
+    this.answer(answer.length > 0 ? answer : undefined);
   }
 
   private _onNone(event: Event) {
     const checked = (event.target as HTMLInputElement).checked;
-    this.dispatchEvent(new AnswerEvent(this.name, checked ? [] : undefined));
+    this.answer(checked ? [] : undefined);
   }
 }
 

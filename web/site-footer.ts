@@ -1,12 +1,12 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { BaseElement } from './base-element.js';
 import { pageHref } from './localization.js';
 import { t } from './messages.js';
 import { base } from './styles.js';
 
 /** The emergency number and the links every page carries. */
-export class SiteFooter extends LitElement {
-  static override properties = { home: { type: Boolean } };
+export class SiteFooter extends BaseElement {
   static override styles = [
     base,
     css`
@@ -40,13 +40,7 @@ export class SiteFooter extends LitElement {
   ];
 
   /** Whether to link to the questionnaire (on every page but the questionnaire). */
-  declare home: boolean;
-
-  constructor() {
-    super();
-    this.home = false;
-    updateWhenLocaleChanges(this);
-  }
+  @property({ type: Boolean }) home = false;
 
   override render() {
     return html`<footer>

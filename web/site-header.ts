@@ -1,5 +1,6 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement } from 'lit';
+import { css, html } from 'lit';
+import { property } from 'lit/decorators.js';
+import { BaseElement } from './base-element.js';
 import './demo-banner.js';
 import './locale-switch.js';
 import { pageHref } from './localization.js';
@@ -7,8 +8,7 @@ import { t } from './messages.js';
 import { base } from './styles.js';
 
 /** The service's name and the language switcher, at the top of every page; above them, on a demonstration instance, its banner. */
-export class SiteHeader extends LitElement {
-  static override properties = { home: { type: Boolean } };
+export class SiteHeader extends BaseElement {
   static override styles = [
     base,
     css`
@@ -68,13 +68,7 @@ export class SiteHeader extends LitElement {
   ];
 
   /** Whether the name links to the questionnaire (on every page but the questionnaire). */
-  declare home: boolean;
-
-  constructor() {
-    super();
-    this.home = false;
-    updateWhenLocaleChanges(this);
-  }
+  @property({ type: Boolean }) home = false;
 
   override render() {
     const brand = html`<svg viewBox="0 0 32 32" aria-hidden="true" focusable="false">

@@ -1,11 +1,12 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { BaseElement } from '../base-element.js';
 import { labels } from '../labels.js';
 import { t } from '../messages.js';
 import { base } from '../styles.js';
 import './dashboard-data-links.js';
 import { dashboard } from './dashboard-styles.js';
-import { capitalised, fill, formatPercent, formatPeriod, renderCount, renderNoValue, valueCell } from './format.js';
+import { capitalised, formatPercent, formatPeriod, renderCount, renderNoValue, valueCell } from './format.js';
 import { ageMetrics, indicatorName } from './indicators.js';
 import { type Period, periodQuery } from './periods.js';
 import type { Level, SnapshotInfo, StatsQuery } from './stats-client.js';
@@ -16,13 +17,7 @@ import { StatsTask } from './stats-task.js';
  * many had a symptom or met the COVID-like illness definition, and the share with a symptom
  * (from bands with enough reports only), drawn as a bar in its cell.
  */
-export class DashboardAges extends LitElement {
-  static override properties = {
-    area: {},
-    level: {},
-    period: { attribute: false },
-    info: { attribute: false },
-  };
+export class DashboardAges extends BaseElement {
   static override styles = [
     base,
     dashboard,
@@ -50,20 +45,13 @@ export class DashboardAges extends LitElement {
   ];
 
   /** The area's code: the country or a region (municipalities publish no age bands). */
-  declare area: string;
-  declare level: Extract<Level, 'country' | 'region'>;
+  @property() area = '';
+  @property() level: Extract<Level, 'country' | 'region'> = 'country';
   /** The period shown. */
-  declare period: Period | undefined;
-  declare info: SnapshotInfo | undefined;
+  @property({ attribute: false }) period: Period | undefined;
+  @property({ attribute: false }) info: SnapshotInfo | undefined;
 
   private readonly _rows = new StatsTask(this, () => ({ query: this._query(), info: this.info }), (rows) => new Map(rows.map((r) => [r.metric, r])));
-
-  constructor() {
-    super();
-    this.area = '';
-    this.level = 'country';
-    updateWhenLocaleChanges(this);
-  }
 
   private _query(): StatsQuery | undefined {
     if (!this.area || !this.period) return undefined;
@@ -74,7 +62,7 @@ export class DashboardAges extends LitElement {
   override render() {
     const { info, period } = this;
     if (!info || !period) return nothing;
-    const caption = fill('dash.ages.caption', { period: formatPeriod(period, info.openDay) });
+    const caption = t('dash.ages.caption', { period: formatPeriod(period, info.openDay) });
     return html`<p class="sub">${capitalised(formatPeriod(period, info.openDay))}</p>
       ${this._rows.render((byMetric) => {
           const bandLabels = labels().ageBand.values as Record<string, string>;
@@ -106,7 +94,7 @@ export class DashboardAges extends LitElement {
                     <td class="num" data-field="symptomatic">${renderCount(symptomatic, policy)}</td>
                     <td class="num" data-field="share">
                       ${share === null
-                        ? renderNoValue(fill('dash.marker.fewReports', { n: policy.projectionMinReports }))
+                        ? renderNoValue(t('dash.marker.fewReports', { n: policy.projectionMinReports }))
                         : html`<span class="bar"
                             ><svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">
                               <rect x="0" y="0" width="100" height="10" fill="#e3e8ed" />
@@ -121,7 +109,7 @@ export class DashboardAges extends LitElement {
             </table>
           </div>`;
         })}
-      <p class="note">${fill('dash.ages.note', { n: info.policy.projectionMinReports })} ${t('dash.ages.notAdditive')}</p>
+      <p class="note">${t('dash.ages.note', { n: info.policy.projectionMinReports })} ${t('dash.ages.notAdditive')}</p>
       <dashboard-data-links .query=${this._query()}></dashboard-data-links>`;
   }
 }

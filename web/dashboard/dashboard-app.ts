@@ -1,7 +1,9 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
 import { Task } from '@lit/task';
-import { css, html, LitElement, type PropertyValues } from 'lit';
+import { css, html, type PropertyValues } from 'lit';
+import { state } from 'lit/decorators.js';
+import { BaseElement } from '../base-element.js';
 import { t } from '../messages.js';
+import { plural } from '../plural.js';
 import '../site-footer.js';
 import '../site-header.js';
 import { base } from '../styles.js';
@@ -11,7 +13,7 @@ import './dashboard-comparison.js';
 import './dashboard-freshness.js';
 import './dashboard-policy.js';
 import { dashboard } from './dashboard-styles.js';
-import { countryName, fillPlural } from './format.js';
+import { countryName } from './format.js';
 import { DASHBOARD_PATH, readRoute, type Route, routeHref } from './route.js';
 import { type Areas, fetchAreas, type SnapshotInfo } from './stats-client.js';
 import { SnapshotWatch } from './snapshot-watch.js';
@@ -24,8 +26,7 @@ type Tab = 'overview' | 'regions' | 'municipalities' | 'policy';
  * snapshot updates the numbers in place (SnapshotWatch). It reads the public API only and
  * keeps nothing in the browser.
  */
-export class DashboardApp extends LitElement {
-  static override properties = { _route: { state: true } };
+export class DashboardApp extends BaseElement {
   static override styles = [
     base,
     dashboard,
@@ -100,7 +101,7 @@ export class DashboardApp extends LitElement {
     `,
   ];
 
-  private declare _route: Route;
+  @state() private _route: Route = readRoute();
   /** Set by a navigation inside the page, so the new view's heading takes the focus (not on load). */
   private _moved = false;
 
@@ -110,12 +111,6 @@ export class DashboardApp extends LitElement {
   });
 
   private readonly _snapshot = new SnapshotWatch(this);
-
-  constructor() {
-    super();
-    this._route = readRoute();
-    updateWhenLocaleChanges(this);
-  }
 
   override connectedCallback() {
     super.connectedCallback();
@@ -238,13 +233,13 @@ export class DashboardApp extends LitElement {
       case 'regions':
         return html`<section class="card view" aria-labelledby="view-title">
           <h1 id="view-title" tabindex="-1">${t('dash.regions.title')}</h1>
-          <p class="sub">${fillPlural('dash.regions.sub', areas.regions.length)}</p>
+          <p class="sub">${plural('dash.regions.sub', areas.regions.length)}</p>
           <dashboard-comparison level="region" all with-map with-bars .areas=${areas.regions} .info=${info}></dashboard-comparison>
         </section>`;
       case 'municipalities':
         return html`<section class="card view" aria-labelledby="view-title">
           <h1 id="view-title" tabindex="-1">${t('dash.municipalities.title')}</h1>
-          <p class="sub">${fillPlural('dash.municipalities.sub', areas.municipalities.length)}</p>
+          <p class="sub">${plural('dash.municipalities.sub', areas.municipalities.length)}</p>
           <dashboard-comparison
             level="municipality"
             all

@@ -1,11 +1,13 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import type { ReleasePolicy } from '../../aggregator/release-policy.js';
 import { searchKey } from '../area-search.js';
+import { BaseElement } from '../base-element.js';
 import { t } from '../messages.js';
+import { plural } from '../plural.js';
 import { base } from '../styles.js';
 import { dashboard } from './dashboard-styles.js';
-import { type Cell, type Estimate, fill, fillPlural, formatCount, renderCount, renderNoValue, renderRange } from './format.js';
+import { type Cell, type Estimate, formatCount, renderCount, renderNoValue, renderRange } from './format.js';
 import type { Region } from './stats-client.js';
 
 /** One area in a comparison table. */
@@ -39,23 +41,7 @@ const collator = () => new Intl.Collator('sl');
  * phone the population and the indicator's count move under the name and the reports, so the
  * key columns fit without sideways scrolling.
  */
-export class DashboardAreaTable extends LitElement {
-  static override properties = {
-    entries: { attribute: false },
-    regions: { attribute: false },
-    policy: { attribute: false },
-    caption: {},
-    countLabel: {},
-    measureLabel: {},
-    formatMeasure: { attribute: false },
-    formatRange: { attribute: false },
-    searchable: { type: Boolean },
-    _sort: { state: true },
-    _descending: { state: true },
-    _query: { state: true },
-    _region: { state: true },
-    _shown: { state: true },
-  };
+export class DashboardAreaTable extends BaseElement {
   static override styles = [
     base,
     dashboard,
@@ -176,45 +162,27 @@ export class DashboardAreaTable extends LitElement {
   ];
 
   /** The areas to list. */
-  declare entries: readonly TableEntry[];
+  @property({ attribute: false }) entries: readonly TableEntry[] = [];
   /** The regions the areas belong to, to narrow the list to one (searchable tables). */
-  declare regions: readonly Region[];
-  declare policy: ReleasePolicy | undefined;
+  @property({ attribute: false }) regions: readonly Region[] = [];
+  @property({ attribute: false }) policy: ReleasePolicy | undefined;
   /** The table's caption: what it compares, when. */
-  declare caption: string;
+  @property() caption = '';
   /** The header of the indicator's count column; empty: no such column. */
-  declare countLabel: string;
+  @property() countLabel = '';
   /** The header of the measure column; empty: no such column (the measure is the reports). */
-  declare measureLabel: string;
-  declare formatMeasure: (n: number) => string;
-  declare formatRange: (low: number, high: number) => string;
+  @property() measureLabel = '';
+  @property({ attribute: false }) formatMeasure: (n: number) => string = formatCount;
+  @property({ attribute: false }) formatRange: (low: number, high: number) => string = (low, high) => `${formatCount(low)}–${formatCount(high)}`;
   /** Whether to offer a search box (and a region filter, where regions are given). */
-  declare searchable: boolean;
-  private declare _sort: SortKey;
-  private declare _descending: boolean;
-  private declare _query: string;
+  @property({ type: Boolean }) searchable = false;
+  @state() private _sort: SortKey = 'name';
+  @state() private _descending = false;
+  @state() private _query = '';
   /** The region the list is narrowed to; empty: every region. */
-  private declare _region: string;
+  @state() private _region = '';
   /** How many rows are shown. */
-  private declare _shown: number;
-
-  constructor() {
-    super();
-    this.entries = [];
-    this.regions = [];
-    this.caption = '';
-    this.countLabel = '';
-    this.measureLabel = '';
-    this.formatMeasure = formatCount;
-    this.formatRange = (low, high) => `${formatCount(low)}–${formatCount(high)}`;
-    this.searchable = false;
-    this._sort = 'name';
-    this._descending = false;
-    this._query = '';
-    this._region = '';
-    this._shown = PAGE;
-    updateWhenLocaleChanges(this);
-  }
+  @state() private _shown = PAGE;
 
   private _key(entry: TableEntry, key: SortKey): number | string | null {
     switch (key) {
@@ -254,7 +222,7 @@ export class DashboardAreaTable extends LitElement {
     const hasCount = this.countLabel !== '';
     return html`${this.searchable ? this._renderFilters() : nothing}
       ${rows.length > PAGE || this.searchable
-        ? html`<p class="count" role="status">${fill('dash.table.shown', { n: visible.length, total: rows.length })}</p>`
+        ? html`<p class="count" role="status">${t('dash.table.shown', { n: visible.length, total: rows.length })}</p>`
         : nothing}
       <div class="table-scroll" tabindex="0" role="region" aria-label=${this.caption}>
         <table>
@@ -272,7 +240,7 @@ export class DashboardAreaTable extends LitElement {
               (e) => html`<tr data-code=${e.code}>
                 <th scope="row">
                   <a href=${e.href}>${e.name}</a>
-                  <span class="stacked">${fillPlural('dash.table.population', e.population)}</span>
+                  <span class="stacked">${plural('dash.table.population', e.population)}</span>
                 </th>
                 <td class="num pop wide" data-field="population">${formatCount(e.population)}</td>
                 <td class="num" data-field="reports">
@@ -296,7 +264,7 @@ export class DashboardAreaTable extends LitElement {
       ${rows.length > visible.length
         ? html`<p class="more">
             <button type="button" class="button secondary" @click=${() => (this._shown += PAGE)}>
-              ${fillPlural('dash.table.more', Math.min(PAGE, rows.length - visible.length))}
+              ${plural('dash.table.more', Math.min(PAGE, rows.length - visible.length))}
             </button>
           </p>`
         : nothing}`;

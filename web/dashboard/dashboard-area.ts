@@ -1,6 +1,8 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { BaseElement } from '../base-element.js';
 import { t } from '../messages.js';
+import { plural } from '../plural.js';
 import { base } from '../styles.js';
 import './dashboard-ages.js';
 import './dashboard-choice.js';
@@ -10,7 +12,7 @@ import './dashboard-figures.js';
 import type { RowsByMetric } from './dashboard-figures.js';
 import './dashboard-series.js';
 import { dashboard } from './dashboard-styles.js';
-import { countryName, fill, fillPlural, formatCount } from './format.js';
+import { countryName, formatCount } from './format.js';
 import { indicatorName, SHARE_INDICATORS, type ShareIndicator } from './indicators.js';
 import { closedDays, completeWeeks, type Period } from './periods.js';
 import { areaHref, routeHref } from './route.js';
@@ -69,14 +71,7 @@ function recentPeriods(level: Level, openDay: string): Period[] {
  * latest published period (a day, or a week for a municipality), the recent periods as charts
  * with tables, and by level: the age breakdown (country, regions) and a region's municipalities.
  */
-export class DashboardArea extends LitElement {
-  static override properties = {
-    areas: { attribute: false },
-    info: { attribute: false },
-    code: {},
-    _range: { state: true },
-    _indicator: { state: true },
-  };
+export class DashboardArea extends BaseElement {
   static override styles = [
     base,
     dashboard,
@@ -139,24 +134,16 @@ export class DashboardArea extends LitElement {
   ];
 
   /** The area tree, with populations. */
-  declare areas: Areas | undefined;
+  @property({ attribute: false }) areas: Areas | undefined;
   /** The snapshot the dashboard reads. */
-  declare info: SnapshotInfo | undefined;
+  @property({ attribute: false }) info: SnapshotInfo | undefined;
   /** The area shown. */
-  declare code: string;
+  @property() code = '';
   /** How many periods the series show. */
-  private declare _range: number;
-  private declare _indicator: ShareIndicator;
+  @state() private _range = 0;
+  @state() private _indicator: ShareIndicator = 'symptomatic';
 
   private readonly _rows = new StatsTask(this, () => ({ query: this._query(), info: this.info }), byMetricAndPeriod);
-
-  constructor() {
-    super();
-    this.code = '';
-    this._range = 0;
-    this._indicator = 'symptomatic';
-    updateWhenLocaleChanges(this);
-  }
 
   /** The area's rows: its recent closed periods, and today where it is published (country, regions). */
   private _query(): StatsQuery | undefined {
@@ -210,11 +197,11 @@ export class DashboardArea extends LitElement {
       </section>
       <section class="card" aria-labelledby="series-title">
         <h2 id="series-title">${t('dash.series.title')}</h2>
-        <p class="sub">${fillPlural(type === 'day' ? 'dash.series.subDays' : 'dash.series.subWeeks', range)}</p>
+        <p class="sub">${plural(type === 'day' ? 'dash.series.subDays' : 'dash.series.subWeeks', range)}</p>
         <div class="controls">
           <dashboard-choice
             .legend=${t('dash.series.range')}
-            .options=${RANGES[type].map((n) => ({ value: String(n), label: fillPlural(type === 'day' ? 'dash.series.days' : 'dash.series.weeks', n) }))}
+            .options=${RANGES[type].map((n) => ({ value: String(n), label: plural(type === 'day' ? 'dash.series.days' : 'dash.series.weeks', n) }))}
             .value=${String(range)}
             @choice-change=${(e: CustomEvent<string>) => (this._range = Number(e.detail))}
           ></dashboard-choice>
@@ -259,7 +246,7 @@ export class DashboardArea extends LitElement {
         </div>
         <dashboard-series
           kind="share"
-          .heading=${fill('dash.series.share', { indicator: indicatorName(this._indicator) })}
+          .heading=${t('dash.series.share', { indicator: indicatorName(this._indicator) })}
           .periods=${periods}
           .rows=${rows.get(this._indicator) ?? new Map()}
           .policy=${info.policy}

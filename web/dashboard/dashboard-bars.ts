@@ -1,7 +1,9 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, nothing, svg } from 'lit';
+import { css, html, nothing, svg } from 'lit';
+import { property } from 'lit/decorators.js';
+import { BaseElement } from '../base-element.js';
+import { t } from '../messages.js';
+import { plural } from '../plural.js';
 import { base } from '../styles.js';
-import { fill, fillPlural } from './format.js';
 
 /** One area in the comparison chart. */
 export interface BarEntry {
@@ -24,11 +26,7 @@ export interface BarEntry {
  * bars are drawn with SVG attributes (no style attributes, which the CSP refuses). The chart
  * is one image with a text alternative; the table beside it holds the same numbers.
  */
-export class DashboardBars extends LitElement {
-  static override properties = {
-    entries: { attribute: false },
-    label: {},
-  };
+export class DashboardBars extends BaseElement {
   static override styles = [
     base,
     css`
@@ -82,16 +80,9 @@ export class DashboardBars extends LitElement {
   ];
 
   /** The areas and their values. */
-  declare entries: readonly BarEntry[];
+  @property({ attribute: false }) entries: readonly BarEntry[] = [];
   /** What the bars show. */
-  declare label: string;
-
-  constructor() {
-    super();
-    this.entries = [];
-    this.label = '';
-    updateWhenLocaleChanges(this);
-  }
+  @property() label = '';
 
   override render() {
     const sorted = [...this.entries].sort((a, b) => (b.value ?? -1) - (a.value ?? -1));
@@ -99,7 +90,7 @@ export class DashboardBars extends LitElement {
     const x = (v: number) => (v / max) * 100;
     return html`<div class="bars" role="img" aria-label=${this._summary(sorted)}>
       ${sorted.map(
-        (e) => html`<span class="name">${e.name}<span class="pop">${fillPlural('dash.table.population', e.population)}</span></span>
+        (e) => html`<span class="name">${e.name}<span class="pop">${plural('dash.table.population', e.population)}</span></span>
           <svg viewBox="0 0 100 20" preserveAspectRatio="none" aria-hidden="true">
             <rect x="0" y="0" width="100" height="20" fill="#f4f6f8" />
             ${e.value === null
@@ -122,7 +113,7 @@ export class DashboardBars extends LitElement {
   private _summary(sorted: readonly BarEntry[]): string {
     const shown = sorted.filter((e) => e.value !== null);
     const list = shown.map((e) => `${e.name} ${e.text}`).join('; ');
-    return `${this.label}. ${list ? fill('dash.bars.summary', { list }) : fill('dash.bars.none', {})}`;
+    return `${this.label}. ${list ? t('dash.bars.summary', { list }) : t('dash.bars.none')}`;
   }
 }
 

@@ -1,5 +1,7 @@
-import { css, html, LitElement } from 'lit';
+import { css, html } from 'lit';
+import { property } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { BaseElement } from '../base-element.js';
 import { base } from '../styles.js';
 
 export interface ChoiceOption {
@@ -12,12 +14,7 @@ export interface ChoiceOption {
  * buttons drawn as a segmented control, so arrow keys, labels and screen readers work as usual.
  * Fires `choice-change` with the chosen value.
  */
-export class DashboardChoice extends LitElement {
-  static override properties = {
-    legend: {},
-    options: { attribute: false },
-    value: {},
-  };
+export class DashboardChoice extends BaseElement {
   static override styles = [
     base,
     css`
@@ -92,18 +89,11 @@ export class DashboardChoice extends LitElement {
   ];
 
   /** What is being chosen, shown above the choices. */
-  declare legend: string;
+  @property() legend = '';
   /** The choices, in order. */
-  declare options: readonly ChoiceOption[];
+  @property({ attribute: false }) options: readonly ChoiceOption[] = [];
   /** The chosen value. */
-  declare value: string;
-
-  constructor() {
-    super();
-    this.legend = '';
-    this.options = [];
-    this.value = '';
-  }
+  @property() value = '';
 
   override render() {
     return html`<fieldset>
@@ -123,7 +113,7 @@ export class DashboardChoice extends LitElement {
     const input = event.target as HTMLInputElement;
     if (!input.checked) return;
     this.value = input.value;
-    this.dispatchEvent(new CustomEvent<string>('choice-change', { detail: input.value }));
+    this.emit('choice-change', input.value);
   }
 }
 

@@ -1,5 +1,6 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { BaseElement } from '../base-element.js';
 import { t } from '../messages.js';
 import { base } from '../styles.js';
 import './dashboard-area-table.js';
@@ -14,7 +15,6 @@ import type { MapEntry } from './dashboard-tile-map.js';
 import {
   capitalised,
   type Estimate,
-  fill,
   formatCompact,
   formatCount,
   formatEstimate,
@@ -56,20 +56,7 @@ const WRITING: Record<Measure, Writing> = {
  * table (searchable for municipalities), with the CSV of exactly these rows. Municipalities
  * publish weeks only, and open on the last complete week.
  */
-export class DashboardComparison extends LitElement {
-  static override properties = {
-    level: {},
-    areas: { attribute: false },
-    regions: { attribute: false },
-    all: { type: Boolean },
-    info: { attribute: false },
-    withMap: { type: Boolean, attribute: 'with-map' },
-    withBars: { type: Boolean, attribute: 'with-bars' },
-    searchable: { type: Boolean },
-    _indicator: { state: true },
-    _measure: { state: true },
-    _period: { state: true },
-  };
+export class DashboardComparison extends BaseElement {
   static override styles = [
     base,
     dashboard,
@@ -98,38 +85,23 @@ export class DashboardComparison extends LitElement {
   ];
 
   /** The level compared: regions or municipalities. */
-  declare level: Extract<Level, 'region' | 'municipality'>;
+  @property() level: Extract<Level, 'region' | 'municipality'> = 'region';
   /** The areas compared, with their populations. */
-  declare areas: readonly (Region | Municipality)[];
+  @property({ attribute: false }) areas: readonly (Region | Municipality)[] = [];
   /** Where the areas are municipalities of several regions: the regions, to narrow the table to one. */
-  declare regions: readonly Region[];
+  @property({ attribute: false }) regions: readonly Region[] = [];
   /** Whether the areas are every area of the level (the query then names none). */
-  declare all: boolean;
-  declare info: SnapshotInfo | undefined;
-  declare withMap: boolean;
-  declare withBars: boolean;
-  declare searchable: boolean;
-  private declare _indicator: ComparedIndicator;
-  private declare _measure: Measure;
+  @property({ type: Boolean }) all = false;
+  @property({ attribute: false }) info: SnapshotInfo | undefined;
+  @property({ type: Boolean, attribute: 'with-map' }) withMap = false;
+  @property({ type: Boolean, attribute: 'with-bars' }) withBars = false;
+  @property({ type: Boolean }) searchable = false;
+  @state() private _indicator: ComparedIndicator = 'symptomatic';
+  @state() private _measure: Measure = 'share';
   /** The chosen period's key; empty: the level's default period. */
-  private declare _period: string;
+  @state() private _period = '';
 
   private readonly _rows = new StatsTask(this, () => ({ query: this._query(), info: this.info }), (rows) => rows);
-
-  constructor() {
-    super();
-    this.level = 'region';
-    this.areas = [];
-    this.regions = [];
-    this.all = false;
-    this.withMap = false;
-    this.withBars = false;
-    this.searchable = false;
-    this._indicator = 'symptomatic';
-    this._measure = 'share';
-    this._period = '';
-    updateWhenLocaleChanges(this);
-  }
 
   private _selectedPeriod(info: SnapshotInfo): Period {
     const chosen = periodFromKey(this._period);
@@ -264,7 +236,7 @@ export class DashboardComparison extends LitElement {
         .formatRange=${writing.range}
         ?searchable=${this.searchable}
       ></dashboard-area-table>
-      <p class="note">${fill('dash.cmp.markers', { minReports: policy.minReports, projectionMin: policy.projectionMinReports })}</p>
+      <p class="note">${t('dash.cmp.markers', { minReports: policy.minReports, projectionMin: policy.projectionMinReports })}</p>
       <p class="note">${t(this.level === 'region' ? 'dash.cmp.notAdditiveRegions' : 'dash.cmp.notAdditiveMunicipalities')}</p>
       ${isEstimate(this._measure) ? html`<p class="note">${t('dash.estimateNote')}</p>` : nothing}`;
   }

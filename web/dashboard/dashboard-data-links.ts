@@ -1,5 +1,6 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { BaseElement } from '../base-element.js';
 import { t } from '../messages.js';
 import { base } from '../styles.js';
 import { routeHref } from './route.js';
@@ -9,8 +10,7 @@ import { DATA_PACKAGE_HREF, type StatsQuery, statsHref } from './stats-client.js
  * The data behind a view: the CSV of exactly the rows it shows (the same filters), the same
  * rows as JSON, the data package that describes every column, and the release policy.
  */
-export class DashboardDataLinks extends LitElement {
-  static override properties = { query: { attribute: false } };
+export class DashboardDataLinks extends BaseElement {
   static override styles = [
     base,
     css`
@@ -41,12 +41,7 @@ export class DashboardDataLinks extends LitElement {
   ];
 
   /** The filters of the rows the view shows. */
-  declare query: StatsQuery | undefined;
-
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-  }
+  @property({ attribute: false }) query: StatsQuery | undefined;
 
   override render() {
     const query = this.query;

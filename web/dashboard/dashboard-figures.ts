@@ -1,13 +1,13 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
 import type { ReleasePolicy } from '../../aggregator/release-policy.js';
+import { BaseElement } from '../base-element.js';
 import { t } from '../messages.js';
+import { plural } from '../plural.js';
 import { base } from '../styles.js';
 import { dashboard } from './dashboard-styles.js';
 import {
   AS_ESTIMATE,
-  fill,
-  fillPlural,
   formatDay,
   formatEstimate,
   formatEstimateRange,
@@ -39,13 +39,7 @@ export type RowsByMetric = ReadonlyMap<string, ReadonlyMap<string, StatsRow>>;
  * projection onto the population comes second, as the estimate it is. Beside them, today so
  * far: provisional, published at fixed times.
  */
-export class DashboardFigures extends LitElement {
-  static override properties = {
-    level: {},
-    rows: { attribute: false },
-    period: { attribute: false },
-    info: { attribute: false },
-  };
+export class DashboardFigures extends BaseElement {
   static override styles = [
     base,
     dashboard,
@@ -145,19 +139,12 @@ export class DashboardFigures extends LitElement {
   ];
 
   /** The level of the area: the open day is published for the country and regions only. */
-  declare level: Level;
+  @property() level: Level = 'country';
   /** The area's rows of reports and of each indicator. */
-  declare rows: RowsByMetric;
+  @property({ attribute: false }) rows: RowsByMetric = new Map();
   /** The period the headline is for: the latest with published reports. */
-  declare period: Period | undefined;
-  declare info: SnapshotInfo | undefined;
-
-  constructor() {
-    super();
-    this.level = 'country';
-    this.rows = new Map();
-    updateWhenLocaleChanges(this);
-  }
+  @property({ attribute: false }) period: Period | undefined;
+  @property({ attribute: false }) info: SnapshotInfo | undefined;
 
   override render() {
     const { period, info } = this;
@@ -168,17 +155,17 @@ export class DashboardFigures extends LitElement {
     const periodName = formatPeriod(period, info.openDay);
     return html`<div class="reports">
         <div class="figure" data-figure="period">
-          <p class="label">${fill('dash.fig.reports', { period: periodName })}</p>
+          <p class="label">${t('dash.fig.reports', { period: periodName })}</p>
           <p class="big" data-field="reports">${renderCount(sampleCell(reports?.get(period.label)), policy)}</p>
           <p class="detail" data-field="earlier">
-            ${fill('dash.fig.reportsEarlier', { period: formatPeriod(earlier, info.openDay) })}
+            ${t('dash.fig.reportsEarlier', { period: formatPeriod(earlier, info.openDay) })}
             <b>${renderCount(sampleCell(reports?.get(earlier.label)), policy)}</b>
           </p>
           <p class="detail muted">${t(period.type === 'day' ? 'dash.fig.latestDay' : 'dash.fig.latestWeek')}</p>
         </div>
         ${this._renderOpen(info)}
       </div>
-      <h2>${fill('dash.fig.sharesTitle', { period: periodName })}</h2>
+      <h2>${t('dash.fig.sharesTitle', { period: periodName })}</h2>
       <p class="sub">${t('dash.fig.sharesSub')}</p>
       <ul class="indicators">
         ${SHARE_INDICATORS.map((indicator) => this._renderShare(indicator, period, earlier, info))}
@@ -191,11 +178,11 @@ export class DashboardFigures extends LitElement {
     if (this.level === 'municipality') {
       return html`<div class="figure provisional" data-figure="today">
         <p class="label">${t('dash.fig.thisWeek')}</p>
-        <p class="detail">${fill('dash.fig.thisWeekNote', { day: formatDay(nextMonday(info.openDay)) })}</p>
+        <p class="detail">${t('dash.fig.thisWeekNote', { day: formatDay(nextMonday(info.openDay)) })}</p>
       </div>`;
     }
     const { openDayPublishedAt: published, openDayNextAt: next, timeZone } = info;
-    const nextText = next ? fill('dash.fig.todayNext', { time: formatTime(next, timeZone) }) : t('dash.fig.todayNextClose');
+    const nextText = next ? t('dash.fig.todayNext', { time: formatTime(next, timeZone) }) : t('dash.fig.todayNextClose');
     if (!published) {
       return html`<div class="figure provisional" data-figure="today">
         <p class="label">${t('dash.fig.today')}</p>
@@ -204,10 +191,10 @@ export class DashboardFigures extends LitElement {
     }
     const today = this.rows.get('reports')?.get(info.openDay);
     return html`<div class="figure provisional" data-figure="today">
-      <p class="label">${fill('dash.fig.todayUntil', { time: formatTime(published, timeZone) })}</p>
+      <p class="label">${t('dash.fig.todayUntil', { time: formatTime(published, timeZone) })}</p>
       <p class="big" data-field="reports">${renderCount(sampleCell(today), info.policy)}</p>
       <p class="detail" data-field="today-status">
-        <span class="estimate-flag">${t('dash.fig.provisional')}</span> ${fill('dash.fig.todayPublished', { time: formatTime(published, timeZone) })}
+        <span class="estimate-flag">${t('dash.fig.provisional')}</span> ${t('dash.fig.todayPublished', { time: formatTime(published, timeZone) })}
         ${nextText}
       </p>
     </div>`;
@@ -224,15 +211,15 @@ export class DashboardFigures extends LitElement {
       <p class="def">${indicatorDefinition(indicator)}</p>
       ${share && reports !== null
         ? html`<p class="big" data-field="share">${formatPercent(share.value)}</p>
-            <p class="detail" data-field="interval">${fill('dash.fig.interval', { range: formatPercentRange(share.low, share.high) })}</p>
-            <p class="detail muted" data-field="base">${fillPlural('dash.fig.fromReports', reports)}</p>
+            <p class="detail" data-field="interval">${t('dash.fig.interval', { range: formatPercentRange(share.low, share.high) })}</p>
+            <p class="detail muted" data-field="base">${plural('dash.fig.fromReports', reports)}</p>
             ${share.unreliable ? html`<p class="flag"><span class="estimate-flag">${t('dash.fig.unreliable')}</span></p>` : nothing}`
         : html`<p class="big muted" data-field="share">${renderNoValue(noEstimateMeaning(row, info.policy))}</p>
             <p class="detail muted">${this._whyNoShare(row, info.policy)}</p>`}
       <p class="detail trend" data-field="trend">
         ${share && before
-          ? fill(`dash.trend.${trendOf(share, before)}`, { share: formatPercent(before.value), period: formatPeriod(earlier, info.openDay) })
-          : fill('dash.trend.none', { period: formatPeriod(earlier, info.openDay) })}
+          ? t(`dash.trend.${trendOf(share, before)}`, { share: formatPercent(before.value), period: formatPeriod(earlier, info.openDay) })
+          : t('dash.trend.none', { period: formatPeriod(earlier, info.openDay) })}
       </p>
     </li>`;
   }
@@ -241,13 +228,13 @@ export class DashboardFigures extends LitElement {
   private _whyNoShare(row: StatsRow | undefined, policy: ReleasePolicy): string {
     const reports = sampleCell(row);
     if (reports.value === null) return noEstimateMeaning(row, policy);
-    return fillPlural('dash.fig.fewReports', reports.value, { min: policy.projectionMinReports });
+    return plural('dash.fig.fewReports', reports.value, { min: policy.projectionMinReports });
   }
 
   /** The projection onto the population: second, and named as the estimate it is. */
   private _renderEstimates(period: Period, policy: ReleasePolicy, periodName: string) {
     return html`<section class="estimates" aria-labelledby="estimates-title">
-      <h3 id="estimates-title">${fill('dash.est.title', { period: periodName })} <span class="estimate-flag">${t('dash.est.flag')}</span></h3>
+      <h3 id="estimates-title">${t('dash.est.title', { period: periodName })} <span class="estimate-flag">${t('dash.est.flag')}</span></h3>
       <p class="detail">${t('dash.est.assumption')}</p>
       <dl>
         ${SHARE_INDICATORS.map((indicator) => {
@@ -259,15 +246,15 @@ export class DashboardFigures extends LitElement {
             <dt>${indicatorName(indicator)}</dt>
             ${rate && people
               ? html`<dd class="detail" data-field="rate">
-                    ${fill('dash.est.rate', { value: formatEstimate(rate.value), range: formatEstimateRange(rate.low, rate.high) })}
+                    ${t('dash.est.rate', { value: formatEstimate(rate.value), range: formatEstimateRange(rate.low, rate.high) })}
                   </dd>
                   <dd class="detail" data-field="projected">
-                    ${fillPlural('dash.est.people', people.value, { range: formatEstimateRange(people.low, people.high) }, AS_ESTIMATE)}
+                    ${plural('dash.est.people', people.value, { range: formatEstimateRange(people.low, people.high) }, AS_ESTIMATE)}
                   </dd>`
               : html`<dd class="detail muted">${noEstimateMeaning(row, policy)}</dd>`}
             ${standardised
               ? html`<dd class="detail" data-field="standardised">
-                  ${fill('dash.est.standardised', {
+                  ${t('dash.est.standardised', {
                     share: formatPercent(standardised.value),
                     range: formatPercentRange(standardised.low, standardised.high),
                   })}

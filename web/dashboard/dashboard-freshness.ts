@@ -1,8 +1,9 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import { css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { BaseElement } from '../base-element.js';
 import { t } from '../messages.js';
 import { base } from '../styles.js';
-import { fill, formatMoment, formatTime } from './format.js';
+import { formatMoment, formatTime } from './format.js';
 import { numbersKey, type SnapshotInfo } from './stats-client.js';
 
 /**
@@ -10,8 +11,7 @@ import { numbersKey, type SnapshotInfo } from './stats-client.js';
  * provisional numbers were published and will be next. When new numbers arrive while the page
  * is open, a status message says so (once, politely), since they change in place.
  */
-export class DashboardFreshness extends LitElement {
-  static override properties = { info: { attribute: false }, _updatedAt: { state: true } };
+export class DashboardFreshness extends BaseElement {
   static override styles = [
     base,
     css`
@@ -34,15 +34,10 @@ export class DashboardFreshness extends LitElement {
   ];
 
   /** The latest snapshot. */
-  declare info: SnapshotInfo | undefined;
+  @property({ attribute: false }) info: SnapshotInfo | undefined;
   /** When the published numbers last changed while the page was open (the snapshot's time). */
-  private declare _updatedAt: string | undefined;
+  @state() private _updatedAt: string | undefined;
   private _key: string | undefined;
-
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-  }
 
   protected override willUpdate(changed: PropertyValues<this>) {
     if (!changed.has('info') || !this.info) return;
@@ -56,18 +51,17 @@ export class DashboardFreshness extends LitElement {
     if (!info) return nothing;
     const { timeZone, openDayPublishedAt: published, openDayNextAt: next } = info;
     const today = published
-      ? fill(next ? 'dash.fresh.today' : 'dash.fresh.todayLast', {
-          published: formatTime(published, timeZone),
-          ...(next ? { next: formatTime(next, timeZone) } : {}),
-        })
+      ? next
+        ? t('dash.fresh.today', { published: formatTime(published, timeZone), next: formatTime(next, timeZone) })
+        : t('dash.fresh.todayLast', { published: formatTime(published, timeZone) })
       : next
-        ? fill('dash.fresh.todayFirst', { next: formatTime(next, timeZone) })
+        ? t('dash.fresh.todayFirst', { next: formatTime(next, timeZone) })
         : '';
     return html`<p data-field="snapshot">
         ${t('dash.fresh.snapshot')} <b data-field="snapshot-time">${formatMoment(info.time, timeZone)}</b>. ${today}
       </p>
       <p role="status" data-field="updated">
-        ${this._updatedAt ? html`<b>${fill('dash.fresh.updated', { time: formatTime(this._updatedAt, timeZone) })}</b>` : nothing}
+        ${this._updatedAt ? html`<b>${t('dash.fresh.updated', { time: formatTime(this._updatedAt, timeZone) })}</b>` : nothing}
       </p>`;
   }
 }

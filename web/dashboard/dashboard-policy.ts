@@ -1,11 +1,12 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, nothing } from 'lit';
+import { property } from 'lit/decorators.js';
+import { BaseElement } from '../base-element.js';
 import { t } from '../messages.js';
 import { base } from '../styles.js';
 import { dashboard } from './dashboard-styles.js';
 import type { ReleasePolicy } from '../../aggregator/release-policy.js';
 import { intlLocale } from '../localization.js';
-import { fill, formatMoment } from './format.js';
+import { formatMoment } from './format.js';
 import { indicatorDefinition, indicatorName, SHARE_INDICATORS } from './indicators.js';
 import { DATA_PACKAGE_HREF, type SnapshotInfo } from './stats-client.js';
 
@@ -24,19 +25,19 @@ function neverPublished(smallest: number): string {
 }
 
 function todayRule(times: readonly string[]): string {
-  return fill('dash.policy.today', { times: new Intl.ListFormat(intlLocale(), { type: 'conjunction' }).format(times), first: times[0]! });
+  return t('dash.policy.today', { times: new Intl.ListFormat(intlLocale(), { type: 'conjunction' }).format(times), first: times[0]! });
 }
 
 /** The protection in plain words, each rule with the snapshot's own figures. */
 function protections(p: ReleasePolicy): string[] {
   const { maxDeviation, smallestPublished } = p.perturbation;
   return [
-    fill('dash.policy.perturbed', { max: maxDeviation }),
+    t('dash.policy.perturbed', { max: maxDeviation }),
     ...(smallestPublished > 1
-      ? [fill('dash.policy.small', { never: neverPublished(smallestPublished), smallest: smallestPublished, emptyMax: maxDeviation + 1 })]
+      ? [t('dash.policy.small', { never: neverPublished(smallestPublished), smallest: smallestPublished, emptyMax: maxDeviation + 1 })]
       : []),
     t('dash.policy.totals'),
-    fill('dash.policy.belowMinimumRule', { n: p.minReports }),
+    t('dash.policy.belowMinimumRule', { n: p.minReports }),
     p.openDayEveryHours < 24 ? todayRule(publicationTimes(p.openDayEveryHours)) : t('dash.policy.todayClosed'),
     t('dash.policy.municipalities'),
   ];
@@ -48,8 +49,7 @@ function protections(p: ReleasePolicy): string[] {
  * nothing below the minimum, a provisional today), what the markers mean, and what a
  * projection from a self-selected sample can and cannot say. Every view links here.
  */
-export class DashboardPolicy extends LitElement {
-  static override properties = { info: { attribute: false } };
+export class DashboardPolicy extends BaseElement {
   static override styles = [
     base,
     dashboard,
@@ -91,12 +91,7 @@ export class DashboardPolicy extends LitElement {
     `,
   ];
 
-  declare info: SnapshotInfo | undefined;
-
-  constructor() {
-    super();
-    updateWhenLocaleChanges(this);
-  }
+  @property({ attribute: false }) info: SnapshotInfo | undefined;
 
   get heading(): HTMLElement | null {
     return this.renderRoot.querySelector('h1');
@@ -112,19 +107,19 @@ export class DashboardPolicy extends LitElement {
       <h2>${t('dash.policy.rules')}</h2>
       <ul data-part="protection">
         ${protections(p).map((rule) => html`<li>${rule}</li>`)}
-        <li>${fill('dash.policy.snapshot', { time: formatMoment(info.time, info.timeZone) })}</li>
+        <li>${t('dash.policy.snapshot', { time: formatMoment(info.time, info.timeZone) })}</li>
       </ul>
       <h2>${t('dash.policy.markers')}</h2>
       <dl data-part="markers">
         <dt>&lt;${p.minReports}</dt>
-        <dd>${fill('dash.policy.belowMinimum', { n: p.minReports })}</dd>
+        <dd>${t('dash.policy.belowMinimum', { n: p.minReports })}</dd>
         <dt>–</dt>
-        <dd>${fill('dash.policy.dash', { n: p.projectionMinReports, minReports: p.minReports })}</dd>
+        <dd>${t('dash.policy.dash', { n: p.projectionMinReports, minReports: p.minReports })}</dd>
         <dt><span class="estimate-flag">${t('dash.fig.provisional')}</span></dt>
         <dd>${t('dash.policy.provisional')}</dd>
       </dl>
       <h2>${t('dash.policy.estimates')}</h2>
-      <p>${fill('dash.policy.estimatesText', { n: p.projectionMinReports })}</p>
+      <p>${t('dash.policy.estimatesText', { n: p.projectionMinReports })}</p>
       <p>${t('dash.policy.selfSelected')}</p>
       <h2>${t('dash.policy.indicators')}</h2>
       <dl>

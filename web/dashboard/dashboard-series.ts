@@ -1,18 +1,18 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, nothing, unsafeCSS } from 'lit';
+import { css, html, nothing, unsafeCSS } from 'lit';
+import { property } from 'lit/decorators.js';
 import uPlot from 'uplot';
 import uplotStyles from 'uplot/dist/uPlot.min.css?inline';
 import { epochDay, isoDate } from '../../aggregator/calendar.js';
 import type { ReleasePolicy } from '../../aggregator/release-policy.js';
+import { BaseElement } from '../base-element.js';
 import { intlLocale } from '../localization.js';
 import { t } from '../messages.js';
+import { plural } from '../plural.js';
 import { base } from '../styles.js';
 import { niceTicks, tickLabels } from './axis-ticks.js';
 import { dashboard } from './dashboard-styles.js';
 import {
   type Cell,
-  fill,
-  fillPlural,
   formatCount,
   formatDayRange,
   formatPercent,
@@ -59,14 +59,7 @@ const xOf = (p: Period) => epochDay(p.first) * DAY_S;
  * shows, and the table holds every number, markers included. Periods whose value is not
  * published are gaps, marked with a small circle on the axis.
  */
-export class DashboardSeries extends LitElement {
-  static override properties = {
-    heading: {},
-    kind: {},
-    periods: { attribute: false },
-    rows: { attribute: false },
-    policy: { attribute: false },
-  };
+export class DashboardSeries extends BaseElement {
   static override styles = [
     base,
     dashboard,
@@ -113,29 +106,20 @@ export class DashboardSeries extends LitElement {
   ];
 
   /** The chart's title. */
-  declare heading: string;
-  declare kind: SeriesKind;
+  @property() heading = '';
+  @property() kind: SeriesKind = 'count';
   /** The periods on the axis, oldest first: days, or weeks. */
-  declare periods: readonly Period[];
+  @property({ attribute: false }) periods: readonly Period[] = [];
   /** The rows of one metric and area, by period (`time_value`). */
-  declare rows: ReadonlyMap<string, StatsRow>;
+  @property({ attribute: false }) rows: ReadonlyMap<string, StatsRow> = new Map();
   /** The release policy of the snapshot, for the markers. */
-  declare policy: ReleasePolicy | undefined;
+  @property({ attribute: false }) policy: ReleasePolicy | undefined;
 
   private _plot: uPlot | undefined;
   /** What the chart was last drawn from. */
   private _drawn = '';
   private _observer: ResizeObserver | undefined;
   private _width = 0;
-
-  constructor() {
-    super();
-    this.heading = '';
-    this.kind = 'count';
-    this.periods = [];
-    this.rows = new Map();
-    updateWhenLocaleChanges(this);
-  }
 
   override disconnectedCallback() {
     super.disconnectedCallback();
@@ -273,15 +257,15 @@ export class DashboardSeries extends LitElement {
     const format = this.kind === 'count' ? formatCount : formatPercent;
     const published = points.filter((p) => p.cell.value !== null);
     const missing = points.filter((p) => p.cell.value === null && p.cell.missing !== 'absent').length;
-    const when = (p: Point) => (p.period.type === 'day' ? formatShortDay(p.period.first) : fill('dash.series.weekOf', { day: formatShortDay(p.period.first) }));
+    const when = (p: Point) => (p.period.type === 'day' ? formatShortDay(p.period.first) : t('dash.series.weekOf', { day: formatShortDay(p.period.first) }));
     const span = { from: when(points[0]!), to: formatShortDay(points.at(-1)!.period.last) };
-    if (published.length === 0) return fill('dash.series.noData', span);
+    if (published.length === 0) return t('dash.series.noData', span);
     const min = published.reduce((a, b) => (b.cell.value! < a.cell.value! ? b : a));
     const max = published.reduce((a, b) => (b.cell.value! > a.cell.value! ? b : a));
     const last = published.at(-1)!;
-    const gaps = missing > 0 ? ` ${fillPlural(this._isWeekly() ? 'dash.series.missingWeeks' : 'dash.series.missingDays', missing)}` : '';
-    if (published.length === 1) return fill('dash.series.single', { ...span, last: format(last.cell.value!), lastDay: when(last) }) + gaps;
-    const text = fill(this.kind === 'count' ? 'dash.series.countSummary' : 'dash.series.shareSummary', {
+    const gaps = missing > 0 ? ` ${plural(this._isWeekly() ? 'dash.series.missingWeeks' : 'dash.series.missingDays', missing)}` : '';
+    if (published.length === 1) return t('dash.series.single', { ...span, last: format(last.cell.value!), lastDay: when(last) }) + gaps;
+    const text = t(this.kind === 'count' ? 'dash.series.countSummary' : 'dash.series.shareSummary', {
       ...span,
       min: format(min.cell.value!),
       minDay: when(min),
@@ -415,7 +399,7 @@ export class DashboardSeries extends LitElement {
     const { period } = point;
     const day = period.type === 'day' ? formatShortDay(period.first) : formatDayRange(period.first, period.last);
     if (point.cell.value === null) return `${day}: ${t('dash.series.notPublished')}`;
-    if (this.kind === 'count') return `${day}: ${fillPlural('dash.n.reports', point.cell.value)}`;
+    if (this.kind === 'count') return `${day}: ${plural('dash.n.reports', point.cell.value)}`;
     const interval = point.low !== null && point.high !== null ? ` (${formatPercentRange(point.low, point.high)})` : '';
     return `${day}: ${formatPercent(point.cell.value)}${interval}`;
   }

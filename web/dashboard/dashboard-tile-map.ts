@@ -1,5 +1,6 @@
-import { updateWhenLocaleChanges } from '@lit/localize';
-import { css, html, LitElement, nothing, svg } from 'lit';
+import { css, html, nothing, svg } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { BaseElement } from '../base-element.js';
 import { intlLocale } from '../localization.js';
 import { t } from '../messages.js';
 import { base } from '../styles.js';
@@ -43,13 +44,7 @@ function lineText(line: string, last: boolean): string {
  * tile is a link to the region's page, in reading order for the tab key. No map service:
  * everything is drawn here.
  */
-export class DashboardTileMap extends LitElement {
-  static override properties = {
-    entries: { attribute: false },
-    label: {},
-    kind: {},
-    _narrow: { state: true },
-  };
+export class DashboardTileMap extends BaseElement {
   static override styles = [
     base,
     css`
@@ -123,27 +118,18 @@ export class DashboardTileMap extends LitElement {
   ];
 
   /** The regions with their values. */
-  declare entries: readonly MapEntry[];
+  @property({ attribute: false }) entries: readonly MapEntry[] = [];
   /** What the colours show, for the legend and the map's name. */
-  declare label: string;
+  @property() label = '';
   /** Whether the values are counts or shares, for the legend's class boundaries. */
-  declare kind: 'count' | 'percent';
+  @property() kind: 'count' | 'percent' = 'count';
   /** Whether the map is drawn for a narrow screen (rows packed to the left). */
-  private declare _narrow: boolean;
+  @state() private _narrow = false;
 
   private readonly _resize = new ResizeObserver(([entry]) => {
     const width = entry?.contentRect.width ?? 0;
     if (width > 0) this._narrow = width < NARROW;
   });
-
-  constructor() {
-    super();
-    this.entries = [];
-    this.label = '';
-    this.kind = 'count';
-    this._narrow = false;
-    updateWhenLocaleChanges(this);
-  }
 
   override connectedCallback() {
     super.connectedCallback();

@@ -2,7 +2,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { MissingReason } from '../../aggregator/publication.js';
 import type { ReleasePolicy } from '../../aggregator/release-policy.js';
 import { currentLocale, intlLocale } from '../localization.js';
-import { type MessageId, t } from '../messages.js';
+import { t } from '../messages.js';
+import { AS_COUNT } from '../plural.js';
 import { addDays, type Period } from './periods.js';
 import type { StatsRow } from './stats-client.js';
 
@@ -24,38 +25,11 @@ export interface Estimate {
   unreliable: boolean;
 }
 
-/** A message with `{name}` placeholders filled in. */
-export function fill(id: MessageId, params: Record<string, string | number>): string {
-  return t(id).replace(/\{(\w+)\}/g, (whole, name: string) => String(params[name] ?? whole));
-}
-
-type PluralCategory = 'one' | 'two' | 'few' | 'other';
-/** Message ids written in every plural form Slovenian has (one, two, few, other), by their common stem. */
-export type PluralStem = {
-  [K in MessageId]: K extends `${infer Stem}.other` ? (`${Stem}.${PluralCategory}` extends MessageId ? Stem : never) : never;
-}[MessageId];
-
-const COUNT: Intl.NumberFormatOptions = { maximumFractionDigits: 0 };
 /** Estimates carry three significant digits: more would claim a precision a self-selected sample has not. */
 export const AS_ESTIMATE: Intl.NumberFormatOptions = { maximumSignificantDigits: 3 };
 
-/**
- * A message about `n` things in the plural form the language wants for n as written (Slovenian
- * has four: 1 poročilo, 2 poročili, 3 poročila, 5 poročil), with `{n}` written as a number.
- */
-export function fillPlural(
-  stem: PluralStem,
-  n: number,
-  params: Record<string, string | number> = {},
-  written: Intl.NumberFormatOptions = COUNT,
-): string {
-  const category = new Intl.PluralRules(intlLocale(), written).select(n) as PluralCategory | 'zero' | 'many';
-  const form = category === 'zero' || category === 'many' ? 'other' : category;
-  return fill(`${stem}.${form}`, { ...params, n: new Intl.NumberFormat(intlLocale(), written).format(n) });
-}
-
 export function formatCount(n: number): string {
-  return new Intl.NumberFormat(intlLocale(), COUNT).format(n);
+  return new Intl.NumberFormat(intlLocale(), AS_COUNT).format(n);
 }
 
 /** A number short enough for a map tile or a bar label: `105 tis.`, `105K`. */
@@ -134,9 +108,9 @@ export function formatDayRange(first: string, last: string): string {
  * (začasno), 25. november 2026`, a day, or a week with its days: `47. teden, 16.–22. 11. 2026`.
  */
 export function formatPeriod(p: Period, openDay: string): string {
-  if (p.type === 'week') return fill('dash.period.week', { week: Number(p.label.slice(-2)), days: formatDayRange(p.first, p.last) });
-  if (p.first === openDay) return fill('dash.period.today', { day: formatDay(p.first) });
-  if (p.first === addDays(openDay, -1)) return fill('dash.period.yesterday', { day: formatDay(p.first) });
+  if (p.type === 'week') return t('dash.period.week', { week: Number(p.label.slice(-2)), days: formatDayRange(p.first, p.last) });
+  if (p.first === openDay) return t('dash.period.today', { day: formatDay(p.first) });
+  if (p.first === addDays(openDay, -1)) return t('dash.period.yesterday', { day: formatDay(p.first) });
   return formatDay(p.first);
 }
 
@@ -208,7 +182,7 @@ function countMarker(missing: Missing, policy: ReleasePolicy): string {
 
 /** What a missing number means, for its title and for screen readers. */
 export function missingMeaning(missing: Missing, policy: ReleasePolicy): string {
-  if (missing === 'below_minimum') return fill('dash.marker.belowMinimum', { n: policy.minReports });
+  if (missing === 'below_minimum') return t('dash.marker.belowMinimum', { n: policy.minReports });
   return t('dash.marker.none');
 }
 
@@ -216,7 +190,7 @@ export function missingMeaning(missing: Missing, policy: ReleasePolicy): string 
 export function noEstimateMeaning(row: StatsRow | undefined, policy: ReleasePolicy): string {
   const reports = sampleCell(row);
   if (reports.value === null) return missingMeaning(reports.missing ?? 'absent', policy);
-  return fill('dash.marker.fewReports', { n: policy.projectionMinReports });
+  return t('dash.marker.fewReports', { n: policy.projectionMinReports });
 }
 
 /** A dash in place of a rate or share, its reason in a tooltip and for screen readers. */

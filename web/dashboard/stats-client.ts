@@ -1,28 +1,17 @@
-import type { ReleasePolicy } from '../../aggregator/release-policy.js';
 import type { GeoType } from '../../aggregator/publication.js';
 import type { ReleasedRow } from '../../aggregator/released-rows.js';
+import type { SnapshotInfo } from '../../server/snapshot-info.js';
+import { getJson, OWN_ORIGIN } from '../get-json.js';
 
 /**
- * The dashboard's only source: the public API (`/api/v1/areas`, `/api/v1/stats`), read the
- * way anyone may read it. Nothing is sent but the filters; nothing is kept.
+ * The dashboard's only source: the public API (`/api/v1/areas`, `/api/v1/snapshot`,
+ * `/api/v1/stats`), read the way anyone may read it. Nothing is sent but the filters; nothing
+ * is kept.
  */
 
 export type StatsRow = ReleasedRow;
+export type { SnapshotInfo };
 export type Level = GeoType;
-
-/** The snapshot an answer was read from. */
-export interface SnapshotInfo {
-  /** When it was released (ISO 8601 date-time). */
-  time: string;
-  /** Today in the service's time zone: published for the country and regions only, at fixed times, and provisional. */
-  openDay: string;
-  /** When today's numbers now out were computed; null before today's first publication time. */
-  openDayPublishedAt: string | null;
-  /** Today's next publication time; null when the day closes first. */
-  openDayNextAt: string | null;
-  timeZone: string;
-  policy: ReleasePolicy;
-}
 
 export interface StatsAnswer {
   snapshot: SnapshotInfo;
@@ -58,9 +47,6 @@ export interface Areas {
   municipalities: Municipality[];
 }
 
-// Our own origin only, nothing to remember: no credentials, no referrer.
-const PUBLIC: RequestInit = { credentials: 'omit', referrerPolicy: 'no-referrer' };
-
 /** The query string, in a fixed order and with readable commas, so links are stable and legible. */
 export function statsSearch(q: StatsQuery): string {
   const parts: string[] = [];
@@ -82,44 +68,18 @@ export function statsHref(q: StatsQuery, format: 'json' | 'csv'): string {
   return `/api/v1/stats${format === 'csv' ? '.csv' : ''}?${statsSearch(q)}`;
 }
 
-/**
- * Keeps the same object for equal queries, so a Task whose argument is a query runs again
- * only when the filters change, not on every render.
- */
-export function stableQuery(): (q: StatsQuery | undefined) => StatsQuery | undefined {
-  let key = '';
-  let last: StatsQuery | undefined;
-  return (q) => {
-    const next = q === undefined ? '' : JSON.stringify(q);
-    if (next !== key) {
-      key = next;
-      last = q;
-    }
-    return last;
-  };
-}
-
 /** The Frictionless Data Package that describes every column of the CSV. */
 export const DATA_PACKAGE_HREF = '/api/v1/datapackage.json';
 
-async function getJson<T>(path: string, signal: AbortSignal): Promise<T> {
+export function fetchStats(q: StatsQuery, signal: AbortSignal): Promise<StatsAnswer> {
   // Revalidated every time (the ETag makes that cheap): after a new snapshot, an answer the
   // browser still holds as fresh would show the old numbers.
-  const response = await fetch(path, { ...PUBLIC, signal, cache: 'no-cache' });
-  if (!response.ok) throw new Error(`${path}: ${response.status}`);
-  return (await response.json()) as T;
-}
-
-export function fetchStats(q: StatsQuery, signal: AbortSignal): Promise<StatsAnswer> {
-  return getJson<StatsAnswer>(statsHref(q, 'json'), signal);
+  return getJson<StatsAnswer>(statsHref(q, 'json'), { signal, cache: 'no-cache' });
 }
 
 export function fetchAreas(signal: AbortSignal): Promise<Areas> {
-  return getJson<Areas>('/api/v1/areas', signal);
+  return getJson<Areas>('/api/v1/areas', { signal, cache: 'no-cache' });
 }
-
-/** A query that selects no rows (one day long ago): its answer is the snapshot's info alone. */
-const SNAPSHOT_ONLY: StatsQuery = { level: 'country', from: '2000-01-01', to: '2000-01-01', metrics: ['reports'] };
 
 export interface SnapshotAnswer {
   info: SnapshotInfo;
@@ -127,18 +87,18 @@ export interface SnapshotAnswer {
   etag: string | null;
 }
 
+const SNAPSHOT_PATH = '/api/v1/snapshot';
+
 /**
  * The current snapshot's time, open day and policy, which every view needs before it can name
  * its dates; null when the snapshot is still the one `etag` was given for. The request is
  * conditional by hand, past the browser's cache, so a 304 reaches this code as a 304.
  */
 export async function fetchSnapshot(etag: string | null, signal: AbortSignal): Promise<SnapshotAnswer | null> {
-  const path = statsHref(SNAPSHOT_ONLY, 'json');
-  const response = await fetch(path, { ...PUBLIC, signal, cache: 'no-store', headers: etag ? { 'if-none-match': etag } : {} });
+  const response = await fetch(SNAPSHOT_PATH, { ...OWN_ORIGIN, signal, cache: 'no-store', headers: etag ? { 'if-none-match': etag } : {} });
   if (response.status === 304) return null;
-  if (!response.ok) throw new Error(`${path}: ${response.status}`);
-  const answer = (await response.json()) as StatsAnswer;
-  return { info: answer.snapshot, etag: response.headers.get('etag') };
+  if (!response.ok) throw new Error(`${SNAPSHOT_PATH}: ${response.status}`);
+  return { info: (await response.json()) as SnapshotInfo, etag: response.headers.get('etag') };
 }
 
 /**

@@ -1,7 +1,24 @@
 import { Task } from '@lit/task';
 import { html, type ReactiveControllerHost } from 'lit';
 import { t } from '../messages.js';
-import { fetchStats, numbersKey, type SnapshotInfo, type StatsQuery, type StatsRow, stableQuery } from './stats-client.js';
+import { fetchStats, numbersKey, type SnapshotInfo, type StatsQuery, type StatsRow } from './stats-client.js';
+
+/**
+ * Keeps the same object for equal queries, so a Task whose argument is a query runs again
+ * only when the filters change, not on every render.
+ */
+function stableQuery(): (q: StatsQuery | undefined) => StatsQuery | undefined {
+  let key = '';
+  let last: StatsQuery | undefined;
+  return (q) => {
+    const next = q === undefined ? '' : JSON.stringify(q);
+    if (next !== key) {
+      key = next;
+      last = q;
+    }
+    return last;
+  };
+}
 
 /**
  * The rows of one query, as a view shows them: the pattern every part of the dashboard shares
