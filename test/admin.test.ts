@@ -14,7 +14,8 @@ const readyz = async (service: TestService) => {
   return { status: res.status, body: (await res.json()) as Record<string, unknown> };
 };
 
-describe('the admin listener', () => {
+// Steps of one story on one service, each starting where the one before left it: kept in this order when the suite is shuffled.
+describe('the admin listener', { shuffle: false }, () => {
   let service: TestService;
   let clock = Date.UTC(2026, 10, 25, 11);
 

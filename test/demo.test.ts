@@ -57,7 +57,8 @@ async function stop(demo: ServerProcess): Promise<number | null> {
   return demo.exited;
 }
 
-describe('npm run demo', { timeout: 120_000 }, () => {
+// Steps of one story on one service, each starting where the one before left it: kept in this order when the suite is shuffled.
+describe('npm run demo', { timeout: 120_000, shuffle: false }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'symptoms-demo-test-'));
   const tmp = join(dir, 'tmp');
   const realPath = join(dir, 'real', 'reports.db');

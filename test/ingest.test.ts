@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadAreaPack } from '../aggregator/areas/index.js';
 import { pick, seededRandom, subset } from './support/reports.js';
 import { startTestService, type TestService } from './support/service.js';
@@ -40,10 +40,11 @@ const LJUBLJANA_DAY = '2026-11-25';
 describe('ingest', () => {
   let service: TestService;
   const codes = [...loadAreaPack('si').municipalityByCode.keys()];
-  beforeAll(async () => {
+  // A service of its own for each test: the counters it checks are those of its own reports.
+  beforeEach(async () => {
     service = await startTestService({}, { forbiddenInLogs: ['SI-0', 'SI-1', 'SI-2', 'loss_of_smell', 'bluish_lips'], now: () => CLOCK });
   });
-  afterAll(() => service.stop());
+  afterEach(() => service.stop());
 
   it('folds 1,000 varied reports into exactly the expected counters', async () => {
     const random = seededRandom(20261125);

@@ -7,7 +7,8 @@ import { startTestService, type TestService } from './support/service.js';
 const MORNING = Date.UTC(2026, 10, 25, 9);
 const HOUR_MS = 3_600_000;
 
-describe('GET /api/v1/snapshot', () => {
+// Steps of one story on one service, each starting where the one before left it: kept in this order when the suite is shuffled.
+describe('GET /api/v1/snapshot', { shuffle: false }, () => {
   let service: TestService;
   let clock = MORNING;
   const snapshot = (headers: Record<string, string> = {}) => fetch(`${service.url}/api/v1/snapshot`, { headers });
