@@ -243,7 +243,7 @@ export class DashboardComparison extends LitElement {
         ?searchable=${this.searchable}
       ></dashboard-area-table>
       <p class="note">
-        ${fill('dash.cmp.markers', { minCount: policy.minCount, minReports: policy.minReports, projectionMin: policy.projectionMinReports })}
+        ${fill('dash.cmp.markers', { minReports: policy.minReports, projectionMin: policy.projectionMinReports })}
         ${isReports ? nothing : t('dash.estimateNote')}
       </p>`;
   }

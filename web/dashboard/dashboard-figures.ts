@@ -158,7 +158,7 @@ export class DashboardFigures extends LitElement {
           ${this.level === 'municipality'
             ? html`<p class="detail">${t('dash.fig.todayMunicipality')}</p>`
             : html`<p class="big" data-field="reports">${renderCell(sampleCell(today), policy)}</p>
-                <p class="detail muted">${fill('dash.fig.todayNote', { n: policy.openDayMinNewReports })}</p>`}
+                <p class="detail muted">${t('dash.fig.todayNote')}</p>`}
         </div>
         <div class="figure" data-figure="day">
           <p class="label">

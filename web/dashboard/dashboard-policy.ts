@@ -71,16 +71,14 @@ export class DashboardPolicy extends LitElement {
       <dl>
         <dt>&lt;${p.minReports}</dt>
         <dd>${fill('dash.policy.belowMinimum', { n: p.minReports })}</dd>
-        <dt>&lt;${p.minCount}</dt>
-        <dd>${fill('dash.policy.suppressed', { n: p.minCount })}</dd>
         <dt>–</dt>
         <dd>${fill('dash.policy.dash', { n: p.projectionMinReports })}</dd>
       </dl>
       <h2>${t('dash.policy.rules')}</h2>
       <ul>
         <li>${t('dash.policy.counters')}</li>
-        <li>${t('dash.policy.complement')}</li>
-        <li>${fill('dash.policy.today', { n: p.openDayMinNewReports })}</li>
+        <li>${fill('dash.policy.perturbed', { max: p.perturbation.maxDeviation, smallest: p.perturbation.smallestPublished })}</li>
+        <li>${fill('dash.policy.today', { n: p.openDayEveryHours })}</li>
         <li>${fill('dash.policy.snapshot', { time: formatMoment(info.time, info.timeZone) })}</li>
       </ul>
       <h2>${t('dash.policy.estimates')}</h2>

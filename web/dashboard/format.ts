@@ -5,7 +5,7 @@ import { type MessageId, t } from '../messages.js';
 import type { StatsRow } from './stats-client.js';
 
 /** Why a number is not shown: the API's missing codes, and `absent` where there is no row at all. */
-export type Missing = 'suppressed' | 'below_minimum' | 'not_applicable' | 'absent';
+export type Missing = 'below_minimum' | 'not_applicable' | 'absent';
 
 /** A released number, or why it is not there. */
 export interface Cell {
@@ -141,14 +141,12 @@ export function ratePer100kOf(row: StatsRow | undefined): Estimate | null {
 
 /** The marker shown instead of a number: `<5`, `<10`, or a dash. */
 export function markerText(missing: Missing, policy: ReleasePolicy): string {
-  if (missing === 'suppressed') return `<${policy.minCount}`;
   if (missing === 'below_minimum') return `<${policy.minReports}`;
   return '–';
 }
 
 /** What a marker means, for its title and for screen readers. */
 export function markerMeaning(missing: Missing, policy: ReleasePolicy): string {
-  if (missing === 'suppressed') return fill('dash.marker.suppressed', { n: policy.minCount });
   if (missing === 'below_minimum') return fill('dash.marker.belowMinimum', { n: policy.minReports });
   return t('dash.marker.none');
 }
