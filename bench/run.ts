@@ -90,7 +90,7 @@ async function main(): Promise<void> {
       targets: [
         ...ingestChecks(ingest),
         ...growthChecks(growth),
-        ...readChecks(read, ingest),
+        ...readChecks(read),
         ...frontendChecks(frontend),
         ...unmeasuredChecks(notMeasured),
       ],
