@@ -66,9 +66,10 @@ export interface CountsStore {
 /**
  * 1: counters only. 2: frozen weeks too (published values and markers under week labels and
  * region and country codes; aggregator/retention.ts). 3: each counter keeps the sum of its
- * reports' record keys, and the release secret is kept beside the counters.
+ * reports' record keys, and the release secret is kept beside the counters. 4: the publication
+ * history (published values only).
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /**
  * How long a commit waits for a lock held by another connection (a backup, an operator's
@@ -115,16 +116,17 @@ function migrate(db: Database.Database): void {
       db.exec('UPDATE counts SET key = random() & 4294967295');
     }
     if (version < 3) db.exec(RELEASE_SECRET);
+    if (version < 4) db.exec(HISTORY);
     if (version < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
   })();
 }
 
 /**
- * The only module that talks to SQLite. The database holds the `counts` table and the release
- * secret, nothing else (I1); freed pages are zeroed and the WAL never grows past what a
- * checkpoint leaves.
+ * The only module that talks to SQLite. The database holds the `counts` table, the release
+ * secret and the publication history, nothing else (I1); freed pages are zeroed and the WAL
+ * never grows past what a checkpoint leaves.
  */
-export function openCountsStore(options: StoreOptions): CountsStore {
+export function openCountsStore(options: StoreOptions): CountsStore & HistoryStore {
   const db = new Database(options.path, { timeout: BUSY_TIMEOUT_MS });
   // Owner only; SQLite gives the -wal and -shm files the database file's permissions.
   if (options.path !== ':memory:') chmodSync(options.path, 0o600);
@@ -176,6 +178,7 @@ export function openCountsStore(options: StoreOptions): CountsStore {
   });
 
   return {
+    ...historyStatements(db),
     add,
     rows: () => selectAll.iterate() as IterableIterator<CountRow>,
     rowsSince,
@@ -207,5 +210,52 @@ export function openCountsStore(options: StoreOptions): CountsStore {
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
     },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The publication history (aggregator/history.ts): what each release published that differed
+// from what was published before. Published values only, so nothing here is about a report;
+// retention (replacePeriods) never touches it.
+
+/**
+ * One published value: of `metric` for `area` and `period` (an ISO date or an ISO week label,
+ * `2026-W48`), as published from the release at `issued` (epoch ms) on. `value` is the
+ * published count, or FROZEN_WITHHELD (aggregator/retention.ts) on `reports` where the
+ * area-period published only that it was below the minimum.
+ */
+export interface PublishedRow {
+  issued: number;
+  period: string;
+  area: string;
+  metric: string;
+  value: number;
+}
+
+export interface HistoryStore {
+  /** Appends the rows in one transaction. */
+  addHistory(rows: Iterable<PublishedRow>): void;
+  /** Every row, in the order they were published: by issue, then period, area and metric. */
+  history(): IterableIterator<PublishedRow>;
+}
+
+const HISTORY = `
+  CREATE TABLE history (
+    issued INTEGER NOT NULL,
+    period TEXT NOT NULL,
+    area TEXT NOT NULL,
+    metric TEXT NOT NULL,
+    value INTEGER NOT NULL,
+    PRIMARY KEY (issued, period, area, metric)
+  ) WITHOUT ROWID`;
+
+function historyStatements(db: Database.Database): HistoryStore {
+  const insert = db.prepare('INSERT INTO history (issued, period, area, metric, value) VALUES (?, ?, ?, ?, ?)');
+  const selectAll = db.prepare('SELECT issued, period, area, metric, value FROM history ORDER BY issued, period, area, metric');
+  return {
+    addHistory: db.transaction((rows: Iterable<PublishedRow>) => {
+      for (const row of rows) insert.run(row.issued, row.period, row.area, row.metric, row.value);
+    }),
+    history: () => selectAll.iterate() as IterableIterator<PublishedRow>,
   };
 }

@@ -8,12 +8,13 @@ import { answerProblems } from './problem.js';
 import type { PageInstance } from './page-instance.js';
 import { type ReportsParts, reportsRoutes } from './reports.routes.js';
 import { securityHeaders } from './security-headers.js';
-import { documentApi } from './openapi.js';
+import { type EpidataParts, epidataRoutes } from './epidata/epidata.routes.js';
+import { apiDocument } from './openapi.js';
 import { type StatsParts, statsRoutes } from './stats.routes.js';
 import { statusRoutes } from './status.routes.js';
 import { webRoutes } from './web.routes.js';
 
-export interface AppParts extends ReportsParts, StatsParts, ChallengeParts {
+export interface AppParts extends ReportsParts, StatsParts, EpidataParts, ChallengeParts {
   logger: Logger;
   metrics: ServiceMetrics;
   /** The configured end of collection, shown by /api/v1/status; absent or null: no end. */
@@ -40,9 +41,10 @@ export function createApp(parts: AppParts): Hono {
     proofOfWork: parts.proofOfWork !== undefined,
   }));
   app.route('/', areasRoutes(parts));
-  const stats = statsRoutes(parts);
-  documentApi(stats, parts.areaPack);
-  app.route('/', stats);
+  const onCompress = (coding: string) => parts.metrics.compressed(coding);
+  app.route('/', statsRoutes({ ...parts, onCompress }));
+  app.route('/', epidataRoutes({ ...parts, onCompress }));
+  app.route('/', apiDocument(parts.areaPack));
   if (parts.webRoot) {
     const instance = parts.instance ?? { operator: null, collectionEnds: null, timeZone: 'UTC' };
     app.route('/', webRoutes({ webRoot: parts.webRoot, instance }));

@@ -1,3 +1,4 @@
+import { z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import type { AreaPack } from '../aggregator/areas/index.js';
 
@@ -5,18 +6,22 @@ export interface AreasParts {
   areaPack: AreaPack;
 }
 
-/** The active area pack as the public sees it: names, codes, hierarchy and populations. */
-export interface AreasDocument {
-  country: { code: string; name: string };
-  regions: { code: string; name: string; population: number }[];
-  municipalities: { code: string; name: string; region: string; population: number }[];
-}
+const area = { code: z.string(), name: z.string(), population: z.number().int() };
 
-export function areasDocument(pack: AreaPack): AreasDocument {
+/** The active area pack as the public sees it: names, codes, hierarchy and populations. */
+export const areasSchema = z
+  .object({
+    country: z.object(area).openapi({ description: 'The population is the sum of the municipalities’.' }),
+    regions: z.array(z.object(area)),
+    municipalities: z.array(z.object({ ...area, region: z.string().openapi({ description: 'The code of its region.' }) })),
+  })
+  .openapi('Areas');
+
+function areasDocument(pack: AreaPack): z.infer<typeof areasSchema> {
   const regionPopulation = new Map<string, number>();
   for (const m of pack.municipalities) regionPopulation.set(m.region, (regionPopulation.get(m.region) ?? 0) + m.population);
   return {
-    country: { code: pack.country.code, name: pack.country.name },
+    country: { code: pack.country.code, name: pack.country.name, population: pack.population },
     regions: pack.regions.map((r) => ({ code: r.code, name: r.name, population: regionPopulation.get(r.code) ?? 0 })),
     municipalities: pack.municipalities.map((m) => ({ code: m.code, name: m.name, region: m.region, population: m.population })),
   };

@@ -1,3 +1,4 @@
+import { z } from '@hono/zod-openapi';
 import type { Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
@@ -6,17 +7,34 @@ import type { Logger } from './logger.js';
 
 /** One offending field of a request, as an RFC 9457 extension member. */
 export interface FieldError {
-  /** The field's name (its top-level key) or `(body)`. */
+  /** The field's name (its top-level key), the query parameter's, or `(body)`. */
   field: string;
-  /** JSON Pointer into the request body. */
+  /** JSON Pointer into the request body, or into the query parameters read as an object. */
   pointer: string;
   detail: string;
 }
+
+/** The problem document as the OpenAPI description gives it. */
+export const problemContent = {
+  'application/problem+json': {
+    schema: z
+      .object({
+        type: z.string(),
+        title: z.string(),
+        status: z.number().int(),
+        detail: z.string(),
+        errors: z.array(z.object({ field: z.string(), pointer: z.string(), detail: z.string() })).optional(),
+      })
+      .openapi('Problem'),
+  },
+};
 
 export interface ProblemInit {
   detail: string;
   errors?: FieldError[];
   headers?: Record<string, string>;
+  /** More members of the problem document (RFC 9457, 3.2), e.g. what a client of another API reads. */
+  extensions?: Record<string, unknown>;
 }
 
 /**
@@ -40,6 +58,7 @@ export function problemResponse(c: Context, status: ContentfulStatusCode, init: 
     status,
     detail: init.detail,
     ...(init.errors ? { errors: init.errors } : {}),
+    ...init.extensions,
   };
   return c.body(JSON.stringify(body), status, {
     'content-type': 'application/problem+json',

@@ -25,6 +25,8 @@ export interface ReleaserParts {
   keys: CellKeys;
   now: () => number;
   onRelease?: (durationMs: number) => void;
+  /** Records what each snapshot publishes (the publication history, aggregator/history.ts). */
+  record?: (snapshot: ReleasedSnapshot) => void;
   /** Retention (aggregator/retention.ts): weeks whose Monday is more than this many days old are frozen. */
   retentionDays: number;
   /** The weeks the store holds frozen; read once, since only this releaser freezes weeks. */
@@ -87,6 +89,7 @@ export function createReleaser(parts: ReleaserParts): Releaser {
         }
       }
       parts.onRelease?.(performance.now() - started);
+      parts.record?.(snapshot);
       return snapshot;
     },
   };

@@ -9,6 +9,7 @@ import { loadAreaPack } from '../aggregator/areas/index.js';
 import { cellKeys } from '../aggregator/cell-key.js';
 import { dayClock, dayIn } from '../aggregator/day.js';
 import { GroupCommit } from '../aggregator/group-commit.js';
+import { createHistory } from '../aggregator/history.js';
 import { openCountsStore } from '../aggregator/store.js';
 import type { Hono } from 'hono';
 import { createAbuseGuard } from './abuse/abuse-guard.js';
@@ -104,6 +105,7 @@ export async function startService({ config, logDestination, now, webRoot }: Ser
   const areaPack = loadAreaPack(config.areaPack);
   if (config.databasePath !== ':memory:') mkdirSync(dirname(config.databasePath), { recursive: true, mode: 0o700 });
   const store = openCountsStore({ path: config.databasePath, synchronous: config.synchronous });
+  const history = createHistory(areaPack, store.history());
   const metrics = createMetrics();
   let lastCommitOk = true;
   const groupCommit = new GroupCommit({
@@ -145,6 +147,16 @@ export async function startService({ config, logDestination, now, webRoot }: Ser
     keys: cellKeys(store.releaseSecret(JSON.stringify(config.releasePolicy.perturbation))),
     now: clock,
     onRelease: (ms) => metrics.release(ms / 1000),
+    record: (snapshot) => {
+      const changes = history.changes(snapshot);
+      try {
+        if (changes.rows.length > 0) store.addHistory(changes.rows);
+        history.commit(changes);
+      } catch (error) {
+        // The history keeps what it held; the next release records the changes again.
+        logger.error({ error: error instanceof Error ? error.message : String(error) }, 'the publication history could not be stored');
+      }
+    },
     retentionDays: config.retentionDays,
     frozenWeeks: store.frozenWeeks,
     replacePeriods: (periods, rows) => {
@@ -174,6 +186,7 @@ export async function startService({ config, logDestination, now, webRoot }: Ser
     webRoot: pages,
     instance: pageInstance(config),
     snapshot: releaser.current,
+    history,
     collecting: collectionOpen(config.collectionEnds, now),
     acceptsDay: clockGuard.accepts,
     collectionEnds: config.collectionEnds,

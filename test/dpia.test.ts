@@ -9,6 +9,7 @@ import { GUIDANCE_RULES } from '../aggregator/guidance.js';
 import { METRICS } from '../aggregator/metrics.js';
 import { PUBLISHED_TABLES } from '../aggregator/publication.js';
 import { FIELDS, QUESTIONNAIRE_ID, QUESTIONNAIRE_VERSION } from '../aggregator/questionnaire.js';
+import { SIGNAL_SOURCES, SIGNALS } from '../aggregator/signals.js';
 import { openCountsStore } from '../aggregator/store.js';
 import { MAX_RATE_LIMIT_SUBJECTS, MAX_SPENT_SOLUTIONS } from '../server/abuse/abuse-guard.js';
 import { envSchema } from '../server/config.js';
@@ -168,6 +169,8 @@ describe(`${ASSESSMENT}: the data inventory against the code`, () => {
     let columns: Map<string, { name: string; type: string; notnull: number; pk: number }[]>;
     let userVersion: number;
     const schema = sub(/Database schema/);
+    /** The tables, in the order the section describes them. */
+    const TABLES = ['counts', 'release_secret', 'history'];
 
     beforeAll(() => {
       dir = mkdtempSync(join(tmpdir(), 'dpia-schema-'));
@@ -176,7 +179,7 @@ describe(`${ASSESSMENT}: the data inventory against the code`, () => {
       const db = new Database(path, { readonly: true });
       try {
         objects = db.prepare('SELECT type, name, sql FROM sqlite_schema ORDER BY name').all() as typeof objects;
-        columns = new Map(['counts', 'release_secret'].map((t) => [t, db.prepare(`PRAGMA table_info(${t})`).all() as { name: string; type: string; notnull: number; pk: number }[]]));
+        columns = new Map(TABLES.map((t) => [t, db.prepare(`PRAGMA table_info(${t})`).all() as { name: string; type: string; notnull: number; pk: number }[]]));
         userVersion = db.pragma('user_version', { simple: true }) as number;
       } finally {
         db.close();
@@ -184,15 +187,16 @@ describe(`${ASSESSMENT}: the data inventory against the code`, () => {
     });
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-    it('holds the counts table and the release secret, and no other object', () => {
-      const others = objects.filter((o) => !(o.type === 'table' && (o.name === 'counts' || o.name === 'release_secret'))).map((o) => `${o.type} ${o.name}`);
+    it('holds the counts table, the release secret and the publication history, and no other object', () => {
+      const others = objects.filter((o) => !(o.type === 'table' && TABLES.includes(o.name))).map((o) => `${o.type} ${o.name}`);
       expect(others, `database objects that ${ASSESSMENT} 9.6 does not describe`).toEqual([]);
       expect(objects.map((o) => o.name), 'the database has no counts table').toContain('counts');
     });
 
-    it('describes every column of counts and of release_secret, and no other, with its declared type', () => {
+    it('describes every column of each table, and no other, with its declared type', () => {
       const tables = tablesOf(schema);
-      for (const [table, documented] of [['counts', tables[0]!], ['release_secret', tables[1]!]] as const) {
+      for (const [i, table] of TABLES.entries()) {
+        const documented = tables[i]!;
         const rows = new Map(documented.map((cells) => [backticked(cells[0] ?? '')[0] ?? '', cells]));
         const real = columns.get(table)!;
         const names = real.map((c) => c.name);
@@ -208,12 +212,14 @@ describe(`${ASSESSMENT}: the data inventory against the code`, () => {
     it('gives the exact CREATE TABLE statements, primary key, WITHOUT ROWID and schema version', () => {
       const normalise = (sql: string) => sql.replace(/\s+/g, ' ').replace(/\( /g, '(').replace(/ \)/g, ')').trim();
       const blocks = [...schema.matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => normalise(m[1]!));
-      const real = ['counts', 'release_secret'].map((name) => normalise(objects.find((o) => o.name === name)!.sql!));
+      const real = TABLES.map((name) => normalise(objects.find((o) => o.name === name)!.sql!));
       expect(blocks, `CREATE TABLE statements in ${ASSESSMENT} 9.6 differ from the database's`).toEqual(real);
 
-      const pk = columns.get('counts')!.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
-      expect(schema, `primary key missing from ${ASSESSMENT} 9.6`).toContain(`\`PRIMARY KEY (${pk.join(', ')})\``);
-      if (real[0]!.includes('WITHOUT ROWID')) expect(schema, `WITHOUT ROWID missing from ${ASSESSMENT} 9.6`).toContain('`WITHOUT ROWID`');
+      for (const table of TABLES) {
+        const pk = columns.get(table)!.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+        if (pk.length > 1) expect(schema, `primary key of ${table} missing from ${ASSESSMENT} 9.6`).toContain(`\`PRIMARY KEY (${pk.join(', ')})\``);
+      }
+      if (real.some((sql) => sql.includes('WITHOUT ROWID'))) expect(schema, `WITHOUT ROWID missing from ${ASSESSMENT} 9.6`).toContain('`WITHOUT ROWID`');
 
       const documented = /`PRAGMA user_version`\): `(\d+)`/.exec(schema);
       expect(documented, `schema version (PRAGMA user_version) missing from ${ASSESSMENT} 9.6`).not.toBeNull();
@@ -260,6 +266,17 @@ describe(`${ASSESSMENT}: the data inventory against the code`, () => {
     for (const name of names) {
       expect(assessment, `published column "${name}" is not named in ${ASSESSMENT}`).toContain(`\`${name}\``);
     }
+  });
+
+  it('lists every Epidata signal, and no other, where aggregator/signals.ts serves it', () => {
+    const documented = tableRows(sub(/Epidata signals/)).map((cells) => [cells[0], cells[1]]);
+    const code = SIGNALS.map((signal) => [
+      `\`${signal.name}\``,
+      SIGNAL_SOURCES.filter((s) => s.signal === signal)
+        .map((s) => `${s.geoType} by ${s.timeType}${s.weeks ? ` (${s.weeks === 'iso' ? 'ISO weeks' : 'epiweeks'})` : ''}`)
+        .join(', '),
+    ]);
+    expect(documented, `signals in ${ASSESSMENT} 9.11 differ from SIGNAL_SOURCES (aggregator/signals.ts)`).toEqual(code);
   });
 
   it('states the caps of the in-memory abuse state as in server/abuse/abuse-guard.ts', () => {

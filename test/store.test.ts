@@ -18,7 +18,7 @@ describe('the counts store', () => {
     db.close();
   };
 
-  it.each([1, 2])('raises a version-%i file to version 3, keeping its counters, each with a random key in place of its reports\' keys', (version) => {
+  it.each([1, 2])('raises a version-%i file to version 4, keeping its counters, each with a random key in place of its reports\' keys', (version) => {
     prepare(version);
     const store = openCountsStore({ path, synchronous: 'FULL' });
     const [row] = [...store.rows()];
@@ -27,9 +27,37 @@ describe('the counts store', () => {
     expect(row!.key).toBeLessThan(2 ** 32);
     store.close();
     const db = new Database(path, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(3);
-    expect(db.prepare('SELECT name FROM sqlite_master ORDER BY name').pluck().all()).toEqual(['counts', 'release_secret']);
+    expect(db.pragma('user_version', { simple: true })).toBe(4);
+    expect(db.prepare('SELECT name FROM sqlite_master ORDER BY name').pluck().all()).toEqual(['counts', 'history', 'release_secret']);
     db.close();
+  });
+
+  it('adds an empty publication history to a version-3 file, keeping its counters and release secret', () => {
+    const store = openCountsStore({ path, synchronous: 'FULL' });
+    store.add([{ day: '2026-11-20', area: 'SI-061', metric: 'reports', n: 12, key: 7 }]);
+    const secret = store.releaseSecret('{}');
+    store.close();
+    const db = new Database(path);
+    db.exec('DROP TABLE history');
+    db.pragma('user_version = 3');
+    db.close();
+    const again = openCountsStore({ path, synchronous: 'FULL' });
+    expect([...again.rows()]).toEqual([{ day: '2026-11-20', area: 'SI-061', metric: 'reports', n: 12, key: 7 }]);
+    expect(again.releaseSecret('{}')).toEqual(secret);
+    expect([...again.history()]).toEqual([]);
+    again.close();
+  });
+
+  it('keeps the publication history in the order it was published, apart from retention', () => {
+    const store = openCountsStore({ path, synchronous: 'FULL' });
+    const row = (issued: number, period: string, area: string, value: number) => ({ issued, period, area, metric: 'reports', value });
+    store.addHistory([row(2000, '2026-11-24', 'SI', 31), row(2000, '2026-11-23', 'SI041', -2)]);
+    store.addHistory([row(1000, '2026-11-23', 'SI', 40)]);
+    store.add([{ day: '2026-11-23', area: 'SI-061', metric: 'reports', n: 3, key: 1 }]);
+    store.replacePeriods(['2026-11-23'], []);
+    expect([...store.history()]).toEqual([row(1000, '2026-11-23', 'SI', 40), row(2000, '2026-11-23', 'SI041', -2), row(2000, '2026-11-24', 'SI', 31)]);
+    expect([...store.rows()]).toEqual([]);
+    store.close();
   });
 
   it('refuses a file of version 2 holding weeks frozen under the former release policy', () => {
@@ -53,8 +81,8 @@ describe('the counts store', () => {
   });
 
   it('refuses a file written by a newer version', () => {
-    prepare(4);
-    expect(() => openCountsStore({ path, synchronous: 'FULL' })).toThrow(/schema version 4 is newer/);
+    prepare(5);
+    expect(() => openCountsStore({ path, synchronous: 'FULL' })).toThrow(/schema version 5 is newer/);
   });
 
   it('adds increments to existing counters, many rows per statement', () => {

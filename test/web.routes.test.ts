@@ -76,12 +76,12 @@ describe('the pages and the areas, served by the service', () => {
     const res = await fetch(`${service.url}/api/v1/areas`);
     expect(res.status).toBe(200);
     const body = (await res.json()) as {
-      country: { code: string; name: string };
+      country: { code: string; name: string; population: number };
       regions: { code: string; name: string; population: number }[];
       municipalities: { code: string; name: string; region: string; population: number }[];
     };
     const pack = loadAreaPack('si');
-    expect(body.country).toEqual({ code: 'SI', name: pack.country.name });
+    expect(body.country).toEqual({ code: 'SI', name: pack.country.name, population: pack.population });
     expect(body.municipalities).toHaveLength(pack.municipalities.length);
     expect(body.municipalities).toContainEqual({ code: 'SI-017', name: 'Črnomelj', region: 'SI037', population: 14308 });
     expect(body.regions).toHaveLength(12);
