@@ -1,44 +1,32 @@
+import { type AreaDay, emptyAreaDay } from './area-day.js';
 import type { Increments } from './fold.js';
-import type { CountRow } from './store.js';
+import { METRIC_INDEX } from './metrics.js';
 
 export interface BatchStats {
   /** Reports in the batch. */
   reports: number;
-  /** Distinct counters written (one upsert each). */
+  /** Area-days written (one row each). */
   counters: number;
   durationMs: number;
   ok: boolean;
 }
 
 export interface GroupCommitOptions {
-  /** Writes the merged rows in one transaction; throws if it did not commit. */
-  commit: (rows: Iterable<CountRow>) => void;
+  /** Adds the area-days' counts and key sums to the stored ones, in one transaction; throws if it did not commit. */
+  commit: (increments: readonly AreaDay[]) => void;
   /** A batch is committed at once when it holds this many reports. */
   maxBatch: number;
   onBatch?: (stats: BatchStats) => void;
   now?: () => number;
 }
 
-/** A counter's increment in a batch: reports and the sum of their record keys. */
-interface Increment {
-  n: number;
-  key: number;
-}
-
 interface Batch {
-  counters: Map<string, Map<string, Map<string, Increment>>>;
+  /** By `day \0 area`: the increments of that municipality's day. */
+  areaDays: Map<string, AreaDay>;
   reports: number;
   done: Promise<void>;
   resolve: () => void;
   reject: (error: unknown) => void;
-}
-
-function* rowsOf(batch: Batch): Generator<CountRow> {
-  for (const [day, areas] of batch.counters) {
-    for (const [area, metrics] of areas) {
-      for (const [metric, { n, key }] of metrics) yield { day, area, metric, n, key };
-    }
-  }
 }
 
 export class CommitFailedError extends Error {
@@ -50,9 +38,10 @@ export class CommitFailedError extends Error {
 
 /**
  * Group commit: increments from every request that arrives while the previous transaction
- * runs are merged per counter and written in one transaction, started as soon as the event
- * loop is free (no timer). Each submitter's promise settles only after that transaction
- * committed or failed, so an acknowledgement is never sent for an uncommitted report (I6).
+ * runs are merged per municipality and day and written in one transaction, started as soon as
+ * the event loop is free (no timer). Each submitter's promise settles only after that
+ * transaction committed or failed, so an acknowledgement is never sent for an uncommitted
+ * report (I6).
  */
 export class GroupCommit {
   private batch: Batch | undefined;
@@ -67,16 +56,14 @@ export class GroupCommit {
 
   submit(increments: Increments): Promise<void> {
     const batch = this.batch ?? this.open();
-    let areas = batch.counters.get(increments.day);
-    if (!areas) batch.counters.set(increments.day, (areas = new Map()));
-    let metrics = areas.get(increments.area);
-    if (!metrics) areas.set(increments.area, (metrics = new Map()));
+    const name = `${increments.day}\u0000${increments.area}`;
+    let a = batch.areaDays.get(name);
+    if (!a) batch.areaDays.set(name, (a = emptyAreaDay(increments.day, increments.area)));
     for (const metric of increments.metrics) {
-      const counter = metrics.get(metric);
-      if (counter) {
-        counter.n += 1;
-        counter.key = (counter.key + increments.key) >>> 0;
-      } else metrics.set(metric, { n: 1, key: increments.key });
+      const k = METRIC_INDEX.get(metric);
+      if (k === undefined) throw new Error(`the fold emitted ${metric}, which the catalogue does not hold`);
+      a.n[k]! += 1;
+      a.key[k] = (a.key[k]! + increments.key) >>> 0;
     }
     batch.reports += 1;
     if (batch.reports >= this.options.maxBatch) this.commitNow();
@@ -90,16 +77,16 @@ export class GroupCommit {
     this.batch = undefined;
     const now = this.options.now ?? performance.now.bind(performance);
     const started = now();
-    const rows = [...rowsOf(batch)];
+    const areaDays = [...batch.areaDays.values()];
     let ok = false;
     try {
-      this.options.commit(rows);
+      this.options.commit(areaDays);
       ok = true;
       batch.resolve();
     } catch (error) {
       batch.reject(new CommitFailedError(error));
     }
-    this.options.onBatch?.({ reports: batch.reports, counters: rows.length, durationMs: now() - started, ok });
+    this.options.onBatch?.({ reports: batch.reports, counters: areaDays.length, durationMs: now() - started, ok });
   }
 
   private open(): Batch {
@@ -109,7 +96,7 @@ export class GroupCommit {
       resolve = res;
       reject = rej;
     });
-    this.batch = { counters: new Map(), reports: 0, done, resolve, reject };
+    this.batch = { areaDays: new Map(), reports: 0, done, resolve, reject };
     setImmediate(this.commitScheduled);
     return this.batch;
   }

@@ -64,3 +64,6 @@ export const METRICS: readonly MetricInfo[] = [
 ];
 
 export const METRIC_NAMES: ReadonlySet<string> = new Set(METRICS.map((m) => m.name));
+
+/** Each metric's position in the catalogue: the order of the store's counter arrays. */
+export const METRIC_INDEX: ReadonlyMap<string, number> = new Map(METRICS.map((m, i) => [m.name, i]));

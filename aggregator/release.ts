@@ -1,7 +1,7 @@
 import type { AreaPack } from './areas/index.js';
 import { epochDay, isoDate, isoWeek, mondayOf } from './calendar.js';
 import { addKeys, type CellKeys } from './cell-key.js';
-import { dayIn } from './day.js';
+import { dayIn, minuteOfDay } from './day.js';
 import { METRICS, REPORTS } from './metrics.js';
 import { perturb, perturbationTable, type PerturbationTable } from './perturbation-table.js';
 import { PUBLISHED_TABLES, type TableSpec } from './publication.js';
@@ -17,7 +17,7 @@ import {
   type ReleasedSnapshot,
   type SnapshotArea,
 } from './snapshot.js';
-import type { CountRow } from './store.js';
+import type { CountRow } from './area-day.js';
 
 /**
  * The release: from the counters to the published snapshot, by the cell key method.
@@ -84,11 +84,9 @@ function tableFor(policy: ReleasePolicy): PerturbationTable {
 }
 
 function snapshotAreas(pack: AreaPack): SnapshotArea[] {
-  const regionPopulation = new Map<string, number>();
-  for (const m of pack.municipalities) regionPopulation.set(m.region, (regionPopulation.get(m.region) ?? 0) + m.population);
   return [
     { code: pack.country.code, name: pack.country.name, level: 'country', population: pack.population },
-    ...pack.regions.map((r) => ({ code: r.code, name: r.name, level: 'region' as const, population: regionPopulation.get(r.code) ?? 0 })),
+    ...pack.regions.map((r) => ({ code: r.code, name: r.name, level: 'region' as const, population: pack.regionPopulation.get(r.code) ?? 0 })),
     ...pack.municipalities.map((m) => ({ code: m.code, name: m.name, level: 'municipality' as const, population: m.population })),
   ];
 }
@@ -103,8 +101,7 @@ const sums = (cells: number): Sums => ({ n: new Int32Array(cells), key: new Uint
 
 /** The open day's publication number at `now`: the publication times passed since midnight. */
 function openDayOf(day: string, now: number, timeZone: string, everyHours: number, publishedAt: number | undefined): OpenDay {
-  const parts = new Intl.DateTimeFormat('en-GB', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(now);
-  const minute = Number(parts.find((p) => p.type === 'hour')!.value) * 60 + Number(parts.find((p) => p.type === 'minute')!.value);
+  const minute = minuteOfDay(timeZone, now);
   const publication = Math.floor(minute / (everyHours * 60));
   const next = (publication + 1) * everyHours * 60;
   return {

@@ -1,7 +1,7 @@
 import { epochDay, isoWeek, mondayOf } from './calendar.js';
 import { REPORTS } from './metrics.js';
 import { PUBLISHED, type PublishedTable, type ReleasedSnapshot } from './snapshot.js';
-import type { CountRow } from './store.js';
+import type { CountRow } from './area-day.js';
 
 /**
  * Retention: day × municipality counters older than `RETENTION_DAYS` are replaced by exactly

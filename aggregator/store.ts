@@ -1,19 +1,10 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { chmodSync } from 'node:fs';
+import { addInto, type AreaDay, areaDaysOf, type CountRow, countRowsOf, emptyAreaDay } from './area-day.js';
+import { epochDay, isoWeek, mondayOf } from './calendar.js';
 import { SECRET_BYTES } from './cell-key.js';
-
-/**
- * One counter: how many reports of a day in a municipality were counted in a metric, and the
- * sum of their record keys modulo 2³² (aggregator/cell-key.ts).
- */
-export interface CountRow {
-  day: string;
-  area: string;
-  metric: string;
-  n: number;
-  key: number;
-}
+import { METRICS } from './metrics.js';
 
 export type Synchronous = 'FULL' | 'EXTRA' | 'NORMAL';
 
@@ -24,19 +15,18 @@ export interface StoreOptions {
 }
 
 export interface CountsStore {
-  /** Adds every row's n to its counter, in one transaction. */
-  add(rows: Iterable<CountRow>): void;
-  /** Every counter, ordered by day, area and metric, read one row at a time. */
-  rows(): IterableIterator<CountRow>;
+  /** Adds each area-day's counts and key sums to the stored ones, in one transaction. */
+  add(increments: readonly AreaDay[]): void;
   /**
-   * The counters of the dates on or after `day` (an ISO date), by day, area and metric: range
-   * scans of the primary key, one per calendar year, that stop before the year's week labels
-   * (`2026-W41` sorts after every date of 2026 and before 2027), so no frozen week row is read.
+   * Every counter and every frozen value in long format, ordered by day (a frozen week's
+   * label after its year's dates) and area, read one area-day at a time.
    */
+  rows(): IterableIterator<CountRow>;
+  /** The counters of the dates on or after `day` (an ISO date), ordered as `rows()`. */
   rowsSince(day: string): IterableIterator<CountRow>;
-  /** The earliest day with a counter, if any (a date, never a week label). */
+  /** The earliest day with a counter or a frozen value, if any (a date, never a week label). */
   firstDay(): string | undefined;
-  /** The latest day with a counter or a frozen day's row, if any (a date, never a week label). */
+  /** The latest such day, if any. */
   lastDay(): string | undefined;
   /**
    * The release's secret (aggregator/cell-key.ts), made at the first call and kept with the
@@ -45,14 +35,14 @@ export interface CountsStore {
    * different value, so a database refuses to be released under a different table: throws.
    */
   releaseSecret(perturbation: string): Uint8Array;
-  /** The ISO weeks (`2026-W40`) that have rows: the weeks retention has frozen (retention.ts). */
+  /** The ISO weeks (`2026-W40`) retention has frozen (retention.ts). */
   frozenWeeks(): string[];
   /**
-   * Retention: in one transaction, deletes every row of the given periods (`day` values) and
-   * inserts the rows that replace them; with secure_delete on, the deleted cells and freed
-   * pages are zeroed. Then truncates the WAL, so the old counters leave the files at once
-   * (false when another connection's read kept the truncation from completing; the WAL timer
-   * tries again).
+   * Retention: in one transaction, deletes every counter and frozen value of the given periods
+   * (dates and week labels) and inserts the frozen values that replace them; with
+   * secure_delete on, the deleted rows and freed pages are zeroed. Then truncates the WAL, so
+   * the old counters leave the files at once (false when another connection's read kept the
+   * truncation from completing; the WAL timer tries again).
    */
   replacePeriods(periods: readonly string[], rows: Iterable<CountRow>): boolean;
   /**
@@ -64,12 +54,13 @@ export interface CountsStore {
 }
 
 /**
- * 1: counters only. 2: frozen weeks too (published values and markers under week labels and
- * region and country codes; aggregator/retention.ts). 3: each counter keeps the sum of its
- * reports' record keys, and the release secret is kept beside the counters. 4: the publication
- * history (published values only).
+ * 1: counters only. 2: frozen weeks too. 3: each counter keeps the sum of its reports' record
+ * keys, and the release secret is kept beside the counters. 4: one row of counters per
+ * municipality and day (`counters`), published values of frozen weeks in their own table
+ * (`frozen`), the metric names in `metrics`, and the long format as the view `counts`. 5: the
+ * publication history (`history`: published values only).
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /**
  * How long a commit waits for a lock held by another connection (a backup, an operator's
@@ -77,18 +68,43 @@ export const SCHEMA_VERSION = 4;
  */
 const BUSY_TIMEOUT_MS = 1000;
 
-/** Counters per multi-row upsert statement. */
-const UPSERT_ROWS = 32;
-
-const COUNTS = `
-  CREATE TABLE counts (
+/**
+ * `n` and `key` are JSON arrays in the order of `metrics.idx`: a batch writes one row per
+ * municipality it touched, and an operator still reads them with the `sqlite3` shell (the
+ * `counts` view).
+ */
+const COUNTERS = `
+  CREATE TABLE counters (
     day TEXT NOT NULL,
     area TEXT NOT NULL,
-    metric TEXT NOT NULL,
-    n INTEGER NOT NULL,
-    key INTEGER NOT NULL,
-    PRIMARY KEY (day, area, metric)
+    n TEXT NOT NULL,
+    key TEXT NOT NULL,
+    PRIMARY KEY (day, area)
   ) WITHOUT ROWID`;
+
+const FROZEN = `
+  CREATE TABLE frozen (
+    period TEXT NOT NULL,
+    area TEXT NOT NULL,
+    metric TEXT NOT NULL,
+    value INTEGER NOT NULL,
+    PRIMARY KEY (period, area, metric)
+  ) WITHOUT ROWID`;
+
+const METRIC_NAMES = `
+  CREATE TABLE metrics (
+    idx INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE
+  )`;
+
+/** The long format (day, area, metric, n, key) of the counters and the frozen values, for operators. */
+const COUNTS_VIEW = `
+  CREATE VIEW counts (day, area, metric, n, key) AS
+    SELECT c.day, c.area, m.name, CAST(n.value AS INTEGER), CAST(k.value AS INTEGER)
+      FROM counters c, json_each(c.n) n, json_each(c.key) k, metrics m
+      WHERE k.key = n.key AND m.idx = n.key AND n.value > 0
+    UNION ALL
+    SELECT period, area, metric, value, 0 FROM frozen`;
 
 /** One row: a random key that relates to no report, and the perturbation table it was made for. */
 const RELEASE_SECRET = `
@@ -98,33 +114,99 @@ const RELEASE_SECRET = `
     perturbation TEXT NOT NULL
   )`;
 
+const WEEK = "'[0-9][0-9][0-9][0-9]-W[0-9][0-9]'";
+
+/** Version 3's `counts(day, area, metric, n, key)` rows moved into the tables of version 4. */
+function fromVersion3(db: Database.Database): void {
+  const rows = db.prepare('SELECT day, area, metric, n, key FROM counts ORDER BY day, area').all() as CountRow[];
+  const isWeek = (period: string) => /^\d{4}-W\d{2}$/.test(period);
+  // A frozen week's label has rows; so do its seven days, which hold published values too.
+  const weeks = new Set(rows.filter((r) => isWeek(r.day)).map((r) => r.day));
+  const frozen = (period: string) => isWeek(period) || weeks.has(isoWeek(mondayOf(epochDay(period))));
+  const insertFrozen = db.prepare('INSERT INTO frozen (period, area, metric, value) VALUES (?, ?, ?, ?)');
+  const counted: CountRow[] = [];
+  for (const r of rows) {
+    if (frozen(r.day)) insertFrozen.run(r.day, r.area, r.metric, r.n);
+    else counted.push(r);
+  }
+  const insertCounters = db.prepare('INSERT INTO counters (day, area, n, key) VALUES (?, ?, ?, ?)');
+  for (const a of areaDaysOf(counted)) insertCounters.run(a.day, a.area, `[${a.n.join(',')}]`, `[${a.key.join(',')}]`);
+  db.exec('DROP TABLE counts');
+}
+
 function migrate(db: Database.Database): void {
   const version = db.pragma('user_version', { simple: true }) as number;
   if (version > SCHEMA_VERSION) {
     throw new Error(`database schema version ${version} is newer than this service's ${SCHEMA_VERSION}`);
   }
   db.transaction(() => {
-    if (version === 0) db.exec(COUNTS);
     if (version > 0 && version < 3) {
       // Frozen rows of versions 1 and 2 hold numbers published under the former release
       // policy (with suppression markers), which this release cannot republish unchanged.
-      if (db.prepare("SELECT 1 FROM counts WHERE day GLOB '*W*' LIMIT 1").get() !== undefined) {
+      if (db.prepare(`SELECT 1 FROM counts WHERE day GLOB ${WEEK} LIMIT 1`).get() !== undefined) {
         throw new Error('the database holds weeks frozen under the former release policy; keep it with the version that wrote it, and start this one on a new database');
       }
       // Earlier counters drew no record keys: each counter gets one random key in their place.
       db.exec('ALTER TABLE counts ADD COLUMN key INTEGER NOT NULL DEFAULT 0');
       db.exec('UPDATE counts SET key = random() & 4294967295');
     }
-    if (version < 3) db.exec(RELEASE_SECRET);
-    if (version < 4) db.exec(HISTORY);
+    if (version > 0 && version < 3) db.exec(RELEASE_SECRET);
+    if (version < 4) {
+      db.exec(COUNTERS);
+      db.exec(FROZEN);
+      db.exec(METRIC_NAMES);
+      const insertMetric = db.prepare('INSERT INTO metrics (idx, name) VALUES (?, ?)');
+      METRICS.forEach((m, i) => insertMetric.run(i, m.name));
+    }
+    if (version === 0) db.exec(RELEASE_SECRET);
+    if (version > 0 && version < 4) fromVersion3(db);
+    if (version < 4) db.exec(COUNTS_VIEW);
+    if (version < 5) db.exec(HISTORY);
     if (version < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
   })();
+  const stored = db.prepare('SELECT name FROM metrics ORDER BY idx').pluck().all() as string[];
+  if (stored.join('\n') !== METRICS.map((m) => m.name).join('\n')) {
+    throw new Error('the database counts other metrics than this questionnaire (a new questionnaire version needs a new database)');
+  }
 }
 
+/** Merges two streams ordered by day and area into one. */
+function* merged(a: Iterator<CountRow>, b: Iterator<CountRow>): Generator<CountRow> {
+  let x = a.next();
+  let y = b.next();
+  while (!x.done || !y.done) {
+    if (y.done || (!x.done && (x.value.day < y.value.day || (x.value.day === y.value.day && x.value.area <= y.value.area)))) {
+      yield x.value;
+      x = a.next();
+    } else {
+      yield y.value;
+      y = b.next();
+    }
+  }
+}
+
+interface CounterRow {
+  day: string;
+  area: string;
+  n: string;
+  key: string;
+}
+
+function areaDayOf(row: CounterRow): AreaDay {
+  return { day: row.day, area: row.area, n: Uint32Array.from(JSON.parse(row.n) as number[]), key: Uint32Array.from(JSON.parse(row.key) as number[]) };
+}
+
+function* expanded(rows: IterableIterator<CounterRow>): Generator<CountRow> {
+  for (const row of rows) yield* countRowsOf(areaDayOf(row));
+}
+
+/** Area-days of the open days held in memory, so a batch writes its rows without reading them first. */
+const MIRRORED_DAYS = 2;
+
 /**
- * The only module that talks to SQLite. The database holds the `counts` table, the release
- * secret and the publication history, nothing else (I1); freed pages are zeroed and the WAL
- * never grows past what a checkpoint leaves.
+ * The only module that talks to SQLite. The database holds the counters, the published values
+ * of frozen weeks, the release secret and the publication history, nothing else (I1); freed
+ * pages are zeroed and the WAL never grows past what a checkpoint leaves.
  */
 export function openCountsStore(options: StoreOptions): CountsStore & HistoryStore {
   const db = new Database(options.path, { timeout: BUSY_TIMEOUT_MS });
@@ -136,54 +218,70 @@ export function openCountsStore(options: StoreOptions): CountsStore & HistorySto
   db.pragma('journal_size_limit = 0');
   migrate(db);
 
-  const upsert = (rows: number) =>
-    db.prepare(
-      `INSERT INTO counts (day, area, metric, n, key) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?)').join(', ')} ` +
-        'ON CONFLICT (day, area, metric) DO UPDATE SET n = n + excluded.n, key = (key + excluded.key) & 4294967295',
-    );
-  // Many rows per statement: a batch costs a tenth of the statement executions.
-  const upsertMany = upsert(UPSERT_ROWS);
-  const upsertOne = upsert(1);
-  const selectAll = db.prepare('SELECT day, area, metric, n, key FROM counts ORDER BY day, area, metric');
-  const selectRange = db.prepare('SELECT day, area, metric, n, key FROM counts WHERE day >= ? AND day < ? ORDER BY day, area, metric');
-  const selectAnyFrom = db.prepare('SELECT 1 FROM counts WHERE day >= ? LIMIT 1').pluck();
-  function* rowsSince(day: string): IterableIterator<CountRow> {
-    for (let year = Number(day.slice(0, 4)), from = day; selectAnyFrom.get(from) !== undefined; year++, from = `${year}-01-01`) {
-      yield* selectRange.iterate(from, `${year}-W`) as IterableIterator<CountRow>;
+  const selectCounter = db.prepare('SELECT day, area, n, key FROM counters WHERE day = ? AND area = ?');
+  const putCounter = db.prepare('INSERT OR REPLACE INTO counters (day, area, n, key) VALUES (?, ?, ?, ?)');
+  // The latest days' rows as stored: only this process writes them.
+  const mirror = new Map<string, AreaDay>();
+  const mirroredDays = new Set<string>();
+  const stored = (day: string, area: string): AreaDay => {
+    const mirrored = mirror.get(`${day}\u0000${area}`);
+    if (mirrored) return mirrored;
+    const row = selectCounter.get(day, area) as CounterRow | undefined;
+    return row ? areaDayOf(row) : emptyAreaDay(day, area);
+  };
+  const write = db.transaction((rows: readonly AreaDay[]) => {
+    for (const a of rows) putCounter.run(a.day, a.area, `[${a.n.join(',')}]`, `[${a.key.join(',')}]`);
+  });
+  const add = (increments: readonly AreaDay[]) => {
+    const next = increments.map((inc) => {
+      const sum = emptyAreaDay(inc.day, inc.area);
+      addInto(sum, stored(inc.day, inc.area));
+      addInto(sum, inc);
+      return sum;
+    });
+    write(next);
+    // Only once the transaction committed does memory follow the database.
+    for (const a of next) {
+      mirror.set(`${a.day}\u0000${a.area}`, a);
+      mirroredDays.add(a.day);
     }
-  }
-  // Week labels sort after the dates of their year; a frozen week always has rows for its days.
-  const selectFirstDay = db.prepare("SELECT day FROM counts WHERE day NOT GLOB '*W*' ORDER BY day LIMIT 1").pluck();
-  const selectLastDay = db.prepare("SELECT day FROM counts WHERE day NOT GLOB '*W*' ORDER BY day DESC LIMIT 1").pluck();
+    while (mirroredDays.size > MIRRORED_DAYS) {
+      const oldest = [...mirroredDays].sort()[0]!;
+      mirroredDays.delete(oldest);
+      for (const [name, a] of mirror) if (a.day === oldest) mirror.delete(name);
+    }
+  };
+
+  const selectCounters = db.prepare('SELECT day, area, n, key FROM counters ORDER BY day, area');
+  const selectCountersSince = db.prepare('SELECT day, area, n, key FROM counters WHERE day >= ? ORDER BY day, area');
+  const selectFrozen = db.prepare('SELECT period AS day, area, metric, value AS n, 0 AS key FROM frozen ORDER BY period, area');
+  const selectFrozenSince = db.prepare(`SELECT period AS day, area, metric, value AS n, 0 AS key FROM frozen WHERE period >= ? AND period NOT GLOB ${WEEK} ORDER BY period, area`);
+  const days = `SELECT day FROM counters UNION ALL SELECT period FROM frozen WHERE period NOT GLOB ${WEEK}`;
+  const selectFirstDay = db.prepare(`SELECT min(day) FROM (${days})`).pluck();
+  const selectLastDay = db.prepare(`SELECT max(day) FROM (${days})`).pluck();
+  const selectWeeks = db.prepare(`SELECT DISTINCT period FROM frozen WHERE period GLOB ${WEEK}`).pluck();
   const selectSecret = db.prepare('SELECT secret, perturbation FROM release_secret WHERE id = 1');
   const insertSecret = db.prepare('INSERT INTO release_secret (id, secret, perturbation) VALUES (1, ?, ?)');
-  const selectWeeks = db.prepare("SELECT DISTINCT day FROM counts WHERE day GLOB '[0-9][0-9][0-9][0-9]-W[0-9][0-9]'").pluck();
-  const deletePeriod = db.prepare('DELETE FROM counts WHERE day = ?');
-  const insertOne = db.prepare('INSERT INTO counts (day, area, metric, n, key) VALUES (?, ?, ?, ?, ?)');
+  const deleteCounters = db.prepare('DELETE FROM counters WHERE day = ?');
+  const deleteFrozen = db.prepare('DELETE FROM frozen WHERE period = ?');
+  const insertFrozen = db.prepare('INSERT INTO frozen (period, area, metric, value) VALUES (?, ?, ?, ?)');
   const replace = db.transaction((periods: readonly string[], rows: Iterable<CountRow>) => {
-    for (const period of periods) deletePeriod.run(period);
-    for (const row of rows) insertOne.run(row.day, row.area, row.metric, row.n, row.key);
+    for (const period of periods) {
+      deleteCounters.run(period);
+      deleteFrozen.run(period);
+    }
+    for (const row of rows) insertFrozen.run(row.day, row.area, row.metric, row.n);
   });
   const truncateWal = () => (db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[])[0]!.busy === 0;
-  const add = db.transaction((rows: Iterable<CountRow>) => {
-    const values: (string | number)[] = [];
-    for (const row of rows) {
-      values.push(row.day, row.area, row.metric, row.n, row.key);
-      if (values.length === UPSERT_ROWS * 5) {
-        upsertMany.run(values);
-        values.length = 0;
-      }
-    }
-    for (let i = 0; i < values.length; i += 5) upsertOne.run(values.slice(i, i + 5));
-  });
 
   return {
     ...historyStatements(db),
     add,
-    rows: () => selectAll.iterate() as IterableIterator<CountRow>,
-    rowsSince,
-    firstDay: () => (selectFirstDay.get() as string | undefined) ?? undefined,
-    lastDay: () => (selectLastDay.get() as string | undefined) ?? undefined,
+    rows: () => merged(expanded(selectCounters.iterate() as IterableIterator<CounterRow>), selectFrozen.iterate() as IterableIterator<CountRow>),
+    rowsSince: (day) =>
+      merged(expanded(selectCountersSince.iterate(day) as IterableIterator<CounterRow>), selectFrozenSince.iterate(day) as IterableIterator<CountRow>),
+    firstDay: () => (selectFirstDay.get() as string | null) ?? undefined,
+    lastDay: () => (selectLastDay.get() as string | null) ?? undefined,
     releaseSecret(perturbation) {
       const stored = selectSecret.get() as { secret: Buffer; perturbation: string } | undefined;
       if (!stored) {

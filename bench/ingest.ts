@@ -10,8 +10,8 @@ import { type ServerProcess, withServer } from './server-process.js';
 import { ingestCoreEnv } from './service-env.js';
 
 export const SERVICE_MAIN = fileURLToPath(new URL('../server/main.js', import.meta.url));
-const BARE_HONO = fileURLToPath(new URL('./servers/bare-hono.js', import.meta.url));
-const BARE_HTTP = fileURLToPath(new URL('./servers/bare-http.js', import.meta.url));
+export const BARE_HONO = fileURLToPath(new URL('./servers/bare-hono.js', import.meta.url));
+export const BARE_HTTP = fileURLToPath(new URL('./servers/bare-http.js', import.meta.url));
 
 /** Requests sent at 50 connections before anything is measured: JIT, caches, the database file. */
 export const WARMUP_REQUESTS = 3000;

@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg, release, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { projectRoot } from '../server/project-root.js';
 
 export interface Machine {
   cpuModel: string;
@@ -17,17 +17,6 @@ export interface Machine {
   /** Files changed since the commit, which the numbers include. */
   uncommittedChanges: number;
   packages: Record<string, string>;
-}
-
-/** The project root: the nearest folder above this module holding a package.json. */
-export function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('no package.json above bench/');
-    dir = parent;
-  }
-  return dir;
 }
 
 function git(args: string[]): string {

@@ -7,6 +7,7 @@ import { profileMarkdown } from './profile.js';
 import type { CachedRead } from './delivery.js';
 import type { CsvDownload, ReadQuery, ReadResult, ReadRun } from './read.js';
 import { ANSWER } from './servers/answer.js';
+import type { RecentRun } from './history.js';
 import type { BenchResults } from './results.js';
 
 const NAMES: Record<string, string> = { service: 'service', 'bare-hono': 'bare Hono', 'bare-http': 'bare node:http' };
@@ -197,6 +198,8 @@ function powSection(pow: PowResult | undefined, notMeasured: BenchResults['notMe
   ].join('\n');
 }
 
+const RETENTION_NAMES = { kept: 'all counters', freezing: 'first start at 30 days', default: '30 days' } as const;
+
 function growthSection(growth: GrowthResult | undefined, notMeasured: BenchResults['notMeasured']): string {
   if (!growth) {
     const why = notMeasured.find((n) => n.scenario === 'growth')?.reason ?? 'not run';
@@ -355,7 +358,7 @@ function readSection(r: BenchResults): string {
     r.ingest.targets.find((t) => t.name === name)?.points.find((p) => p.connections === connections)?.saturation.requestsPerSecond ?? Number.NaN;
   const small = read.runs.find((x) => x.query === 'stats-small' && !x.ingest);
   const paths = [...new Map(read.runs.map((x) => [x.query, x.path])).entries()];
-  const year = read.starts.find((s) => s.days === read.days);
+  const year = read.starts.find((s) => s.days === read.days && s.retention === 'kept');
   return [
     '## Read path: `GET /api/v1/stats` and the CSV',
     '',
@@ -367,11 +370,12 @@ function readSection(r: BenchResults): string {
     '### Time to start',
     '',
     table(
-      ['Municipalities', 'Days of counters', 'Counter rows', 'Database file', 'Written by the bench in', 'Spawn to listening', 'First snapshot', 'RSS after start'],
-      ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      ['Municipalities', 'Days', 'Retention', 'Rows read', 'Database file', 'Written by the bench in', 'Spawn to listening', 'First snapshot', 'RSS after start'],
+      ['r', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
       read.starts.map((s) => [
         `${s.municipalities}`,
         `${s.days}`,
+        s.days === 0 ? '–' : RETENTION_NAMES[s.retention],
         int(s.counterRows),
         s.databaseBytes ? mb(s.databaseBytes) : 'empty',
         s.fillSeconds ? `${s.fillSeconds.toFixed(1)} s` : '–',
@@ -384,11 +388,9 @@ function readSection(r: BenchResults): string {
     'The first snapshot is computed before the service listens: every counter streamed from SQLite (`CountsStore.rows()`) into `release()`, ' +
       'timed by the service itself (`snapshot_release_duration_seconds`). The same work runs on the event loop at every release (`RELEASE_INTERVAL_S`), ' +
       `so every release stalls requests for about as long${year ? ` (${secs(year.releaseMs)} with a year of counters)` : ''}.` +
-      (read.env.RETENTION_DAYS
-        ? ` This build has retention: the services ran with \`RETENTION_DAYS=${read.env.RETENTION_DAYS}\`, so the file stays a year of day × municipality counters as written. ` +
-          'At the default (30 days), the first start on such a file would first freeze every week older than that, a one-off a service running since launch never meets, ' +
-          'and the database would then hold published values for those weeks instead.'
-        : ''),
+      ' "All counters" ran with `RETENTION_DAYS=3650`, so the file stays a year of day × municipality counters as written. The same file then started twice at the ' +
+      'default retention (30 days): the first start freezes every week older than that (a one-off a service running since launch never meets, since it freezes a week at a time), ' +
+      'and the second is the start of a service after a year: 30 days of counters and a year of frozen published values.',
     '',
     '### Load',
     '',
@@ -500,7 +502,61 @@ const METHOD = `## Method
 - Percentiles are exact (every latency kept). Peak RSS is the kernel's VmHWM of the server process after its last run. CPU is read from /proc/<pid>/stat.
 - The machine is whatever ran \`npm run bench\`: compare figures only within one run.`;
 
-export function resultsMarkdown(r: BenchResults, jsonName: string): string {
+/** The service's saturation against both baselines, round by round, and the ratios the targets judge. */
+function roundsSection(r: BenchResults): string {
+  const rows = r.rounds.points.flatMap((p) =>
+    p.requestsPerSecond.service.map((service, i) => [
+      `${p.connections}`,
+      `${i + 1}`,
+      int(service),
+      int(p.requestsPerSecond['bare-hono'][i]!),
+      int(p.requestsPerSecond['bare-http'][i]!),
+      ratio(service / p.requestsPerSecond['bare-hono'][i]!),
+      ratio(service / p.requestsPerSecond['bare-http'][i]!),
+    ]),
+  );
+  const medians = r.rounds.points.map((p) => [
+    `${p.connections}`,
+    `${ratio(p.vsBareHono.median)} (${p.vsBareHono.min.toFixed(2)}–${p.vsBareHono.max.toFixed(2)})`,
+    `${ratio(p.vsBareHttp.median)} (${p.vsBareHttp.min.toFixed(2)}–${p.vsBareHttp.max.toFixed(2)})`,
+  ]);
+  return [
+    '## Ingest, interleaved: the ratios the targets judge',
+    '',
+    `The service and both baselines run side by side, each in its own process; each of ${r.rounds.rounds} rounds measures the saturation of every one in turn ` +
+      '(another one first in each round), so a machine that gets busier or quieter moves all three alike. The ratio is taken within each round.',
+    '',
+    table(['Conn.', 'Round', 'Service req/s', 'Bare Hono req/s', 'node:http req/s', 'vs bare Hono', 'vs node:http'], ['r', 'r', 'r', 'r', 'r', 'r', 'r'], rows),
+    '',
+    table(['Conn.', 'Median vs bare Hono (rounds)', 'Median vs node:http (rounds)'], ['r', 'r', 'r'], medians),
+  ].join('\n');
+}
+
+/** The last runs side by side, so a regression shows at a glance. */
+function historySection(recent: readonly RecentRun[]): string {
+  const connections = [...new Set(recent.flatMap((run) => run.ratios.map((x) => x.connections)))].sort((a, b) => a - b);
+  return [
+    '## Recent runs',
+    '',
+    'The service over bare Hono at each connection count (the median of the interleaved rounds where a run had them), and the targets met, for the last runs recorded in bench/results/.',
+    '',
+    table(
+      ['Run', 'Commit', ...connections.map((c) => `${c} conn.`), 'Targets met'],
+      ['l', 'l', ...connections.map(() => 'r' as const), 'r'],
+      recent.map((run) => [
+        run.date.slice(0, 16).replace('T', ' '),
+        `\`${run.commit}\``,
+        ...connections.map((c) => {
+          const x = run.ratios.find((y) => y.connections === c);
+          return x ? ratio(x.vsBareHono) : '–';
+        }),
+        `${run.met} of ${run.measured}`,
+      ]),
+    ),
+  ].join('\n');
+}
+
+export function resultsMarkdown(r: BenchResults, jsonName: string, recent: readonly RecentRun[]): string {
   const m = r.machine;
   const sections = [
     '# Benchmark results',
@@ -522,6 +578,10 @@ export function resultsMarkdown(r: BenchResults, jsonName: string): string {
     '## Targets',
     '',
     table(['Target', 'Measured', 'Status'], ['l', 'r', 'l'], r.targets.map((t) => [t.target, t.measured, STATUS[t.status]])),
+    '',
+    historySection(recent),
+    '',
+    roundsSection(r),
     '',
     ingestSection(r),
     '',

@@ -6,6 +6,7 @@ import type { IngestProfile } from './ingest-profile.js';
 import type { Machine } from './machine.js';
 import type { PowResult } from './pow.js';
 import type { ReadResult } from './read.js';
+import type { RoundsResult } from './rounds.js';
 import type { TargetCheck } from './targets.js';
 
 /** Everything one `npm run bench` measured: the JSON file in bench/results/ holds exactly this. */
@@ -20,6 +21,8 @@ export interface BenchResults {
     bodyMix: BodyMix;
   };
   ingest: IngestResult;
+  /** Saturation of the service and the baselines, interleaved over rounds: the ratios the targets judge. */
+  rounds: RoundsResult;
   /** The service with proof of work on; absent when the build has none or --no-pow. */
   ingestWithPow?: PowResult;
   /** Taken when an ingest target was missed (or --profile always). */

@@ -5,15 +5,18 @@ import { loadAreaPack } from '../aggregator/areas/index.js';
 import { describeMix, reportBodies } from './bodies.js';
 import { measureFrontend } from './frontend.js';
 import { runGrowth } from './growth.js';
+import { recentRuns } from './history.js';
 import { RATE_FRACTIONS, runIngest, WARMUP_REQUESTS } from './ingest.js';
 import { type IngestProfile, profileIngest } from './ingest-profile.js';
 import { LoadGenerator } from './load-client.js';
 import { log } from './log.js';
-import { describeMachine, projectRoot } from './machine.js';
+import { projectRoot } from '../server/project-root.js';
+import { describeMachine } from './machine.js';
 import { resultsMarkdown } from './markdown.js';
 import { parseOptions } from './options.js';
 import { runPow } from './pow.js';
 import { runRead } from './read.js';
+import { runRounds } from './rounds.js';
 import type { BenchResults } from './results.js';
 import { frontendChecks, growthChecks, ingestChecks, ingestSpeedMissed, readChecks, unmeasuredChecks } from './targets.js';
 
@@ -52,13 +55,15 @@ async function main(): Promise<void> {
   const notMeasured: NotMeasured = [];
   try {
     const ingest = await runIngest(load, options, dir, bodies[0]!);
+    log('rounds: service, bare Hono and node:http interleaved');
+    const rounds = await runRounds(load, options, dir, bodies[0]!);
     const coreRps = ingest.targets.find((t) => t.name === 'service')!.points[options.connections.indexOf(50)]!.saturation.requestsPerSecond;
 
     const ingestWithPow = await optional('pow', options.pow ? undefined : '--no-pow', notMeasured, () =>
       runPow(load, bodies, options.seconds, dir, coreRps),
     );
     let profile: IngestProfile | undefined;
-    if (options.profile === 'always' || (options.profile === 'auto' && ingestSpeedMissed(ingest))) {
+    if (options.profile === 'always' || (options.profile === 'auto' && ingestSpeedMissed(rounds))) {
       log('profile: service under --cpu-prof');
       profile = await profileIngest(load, options.seconds, dir);
     }
@@ -81,6 +86,7 @@ async function main(): Promise<void> {
         bodyMix: describeMix(bodies),
       },
       ingest,
+      rounds,
       ...(ingestWithPow ? { ingestWithPow } : {}),
       ...(profile ? { profile } : {}),
       ...(read ? { read } : {}),
@@ -88,7 +94,7 @@ async function main(): Promise<void> {
       frontend,
       notMeasured,
       targets: [
-        ...ingestChecks(ingest),
+        ...ingestChecks(ingest, rounds),
         ...growthChecks(growth),
         ...readChecks(read),
         ...frontendChecks(frontend),
@@ -100,7 +106,7 @@ async function main(): Promise<void> {
     mkdirSync(resultsDir, { recursive: true });
     const jsonName = `${machine.date.slice(0, 10)}-${machine.commit}.json`;
     writeFileSync(join(resultsDir, jsonName), `${JSON.stringify(results, null, 2)}\n`);
-    writeFileSync(join(resultsDir, 'latest.md'), resultsMarkdown(results, jsonName));
+    writeFileSync(join(resultsDir, 'latest.md'), resultsMarkdown(results, jsonName, recentRuns(resultsDir)));
     log(`wrote bench/results/${jsonName} and bench/results/latest.md in ${Math.round(results.durationSeconds)} s`);
     for (const t of results.targets) log(`  ${t.status.padEnd(12)} ${t.target}: ${t.measured}`);
   } finally {

@@ -8,7 +8,8 @@ import type { GeoType, TimeType } from '../aggregator/publication.js';
 import { release } from '../aggregator/release.js';
 import { rows } from '../aggregator/released-rows.js';
 import type { ReleasedSnapshot } from '../aggregator/snapshot.js';
-import { type CountRow, openCountsStore } from '../aggregator/store.js';
+import { areaDaysOf, type CountRow } from '../aggregator/area-day.js';
+import { openCountsStore } from '../aggregator/store.js';
 import { reportBodies } from './bodies.js';
 import { processMemory } from './proc.js';
 import { syntheticCounts } from './synthetic-counts.js';
@@ -100,7 +101,7 @@ function measure(c: SnapshotCase): SnapshotTiming {
   const store = c.databasePath ? openCountsStore({ path: c.databasePath, synchronous: 'NORMAL' }) : undefined;
   try {
     const generated = generate();
-    if (store) store.add(generated);
+    if (store) store.add(areaDaysOf(generated));
     store?.truncateWal();
     const released: number[] = [];
     let snapshot: ReleasedSnapshot | undefined;

@@ -4,8 +4,8 @@ import { fold } from '../aggregator/fold.js';
 import { guide } from '../aggregator/guidance.js';
 import { METRICS } from '../aggregator/metrics.js';
 import type { Report } from '../aggregator/questionnaire.js';
-import type { CountRow } from '../aggregator/store.js';
-import { seededRandom } from './random.js';
+import type { CountRow } from '../aggregator/area-day.js';
+import { seededRandom } from '../aggregator/synthetic/random.js';
 
 /**
  * The counters the store would hold after `days` days ending on `lastDay` with about

@@ -23,12 +23,13 @@ export interface AppParts extends ReportsParts, StatsParts, EpidataParts, Challe
   hsts?: boolean;
   /** The built web folder; without it the app serves the API only. */
   webRoot?: string;
-  /** What the pages say about this instance; absent: a demonstration instance. */
+  /** What the pages, the status and the downloads say about this instance; absent: a demonstration instance of real reports. */
   instance?: PageInstance;
 }
 
 /** The public HTTP surface, built from injected parts so a test builds one in a line. */
 export function createApp(parts: AppParts): Hono {
+  const instance = parts.instance ?? { operator: null, collectionEnds: null, timeZone: 'UTC', synthetic: false };
   const app = new Hono();
   app.use(securityHeaders({ hsts: parts.hsts ?? false }));
   app.use(accessLog(parts.logger, parts.metrics));
@@ -39,14 +40,14 @@ export function createApp(parts: AppParts): Hono {
     collecting: parts.collecting ?? (() => true),
     collectionEnds: parts.collectionEnds ?? null,
     proofOfWork: parts.proofOfWork !== undefined,
+    synthetic: instance.synthetic,
   }));
   app.route('/', areasRoutes(parts));
   const onCompress = (coding: string) => parts.metrics.compressed(coding);
-  app.route('/', statsRoutes({ ...parts, onCompress }));
-  app.route('/', epidataRoutes({ ...parts, onCompress }));
+  app.route('/', statsRoutes({ ...parts, onCompress }, instance.synthetic));
+  app.route('/', epidataRoutes({ ...parts, onCompress }, instance.synthetic));
   app.route('/', apiDocument(parts.areaPack));
   if (parts.webRoot) {
-    const instance = parts.instance ?? { operator: null, collectionEnds: null, timeZone: 'UTC' };
     app.route('/', webRoutes({ webRoot: parts.webRoot, instance }));
   }
   // For load balancers: no detail. Metrics and readiness are on the admin listener (admin.ts).

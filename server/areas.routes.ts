@@ -17,12 +17,12 @@ export const areasSchema = z
   })
   .openapi('Areas');
 
-function areasDocument(pack: AreaPack): z.infer<typeof areasSchema> {
-  const regionPopulation = new Map<string, number>();
-  for (const m of pack.municipalities) regionPopulation.set(m.region, (regionPopulation.get(m.region) ?? 0) + m.population);
+export type AreasDocument = z.infer<typeof areasSchema>;
+
+export function areasDocument(pack: AreaPack): AreasDocument {
   return {
     country: { code: pack.country.code, name: pack.country.name, population: pack.population },
-    regions: pack.regions.map((r) => ({ code: r.code, name: r.name, population: regionPopulation.get(r.code) ?? 0 })),
+    regions: pack.regions.map((r) => ({ code: r.code, name: r.name, population: pack.regionPopulation.get(r.code) ?? 0 })),
     municipalities: pack.municipalities.map((m) => ({ code: m.code, name: m.name, region: m.region, population: m.population })),
   };
 }

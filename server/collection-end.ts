@@ -1,3 +1,6 @@
+import { epochDay, isoDate } from '../aggregator/calendar.js';
+import { startOfDayIn } from '../aggregator/day.js';
+
 /**
  * The end of collection (COLLECTION_ENDS): the first instant at which reports are refused.
  *
@@ -9,38 +12,8 @@
  *   ambiguous around a daylight-saving change.
  */
 export function collectionEndInstant(value: string, timeZone: string): Date {
-  const date = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!date) return new Date(value);
-  const [, year, month, day] = date.map(Number) as [number, number, number, number];
-  return new Date(startOfDayIn(timeZone, year, month, day + 1));
-}
-
-/** Milliseconds to add to UTC to get the wall-clock time of `timeZone` at `epochMs`. */
-function zoneOffsetMs(timeZone: string, epochMs: number): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(epochMs);
-  const part = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
-  return wall - Math.floor(epochMs / 1000) * 1000;
-}
-
-/**
- * The instant local midnight begins the given calendar day in `timeZone` (month and day may
- * overflow, as with `Date.UTC`). Two rounds settle the offset on either side of a change.
- */
-export function startOfDayIn(timeZone: string, year: number, month: number, day: number): number {
-  const wallMidnight = Date.UTC(year, month - 1, day);
-  let instant = wallMidnight - zoneOffsetMs(timeZone, wallMidnight);
-  instant = wallMidnight - zoneOffsetMs(timeZone, instant);
-  return instant;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return new Date(value);
+  return new Date(startOfDayIn(timeZone, isoDate(epochDay(value) + 1)));
 }
 
 /** Whether reports are still accepted at the clock's current time. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dayIn } from '../aggregator/day.js';
 import { invalidParameters } from '../aggregator/perturbation-table.js';
 import { DEFAULT_RELEASE_POLICY, OPEN_DAY_EVERY_HOURS, type ReleasePolicy } from '../aggregator/release-policy.js';
 import { collectionEndInstant } from './collection-end.js';
@@ -27,7 +28,7 @@ const portOrOff = (fallback: number) =>
 
 function isTimeZone(name: string): boolean {
   try {
-    new Intl.DateTimeFormat('en', { timeZone: name });
+    dayIn(name, 0);
     return true;
   } catch {
     return false;
@@ -121,6 +122,8 @@ export interface Config {
   adminPort: number | null;
   /** Who runs this instance, as the notices name it; null: a demonstration instance. */
   operator: Operator | null;
+  /** NODE_ENV=production: the operator's identity is required, and the demonstration (demo.ts) refuses to run. */
+  production: boolean;
 }
 
 export class ConfigError extends Error {
@@ -181,5 +184,6 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
     adminHost: e.ADMIN_HOST,
     adminPort: e.ADMIN_PORT,
     operator,
+    production: e.NODE_ENV === 'production',
   };
 }

@@ -4,16 +4,22 @@ import { COLUMNS } from '../aggregator/dictionary.js';
 import { QUESTIONNAIRE_ID, QUESTIONNAIRE_TITLE, QUESTIONNAIRE_VERSION } from '../aggregator/questionnaire.js';
 import { DEFAULT_DAYS } from './stats-query.js';
 
+/** What a demonstration's data package says first, in its title and its description. */
+const SYNTHETIC_NOTE =
+  'Synthetic demonstration data: every number was generated from a fixed seed by `npm run demo`; no one reported them. ';
+
 /**
  * The Frictionless Data Package (v2) describing /api/v1/stats.csv. Its field descriptions and
- * the metric categories are the data dictionary, generated from the questionnaire.
+ * the metric categories are the data dictionary, generated from the questionnaire. On a
+ * demonstration (`synthetic`), its name, title and description say the data are synthetic.
  */
-export function dataPackage(pack: AreaPack) {
+export function dataPackage(pack: AreaPack, synthetic = false) {
   return {
     $schema: 'https://datapackage.org/profiles/2.0/datapackage.json',
-    name: `symptom-self-reports-${pack.id}`,
-    title: `Self-reported symptoms: released aggregates (${pack.country.name})`,
+    name: `symptom-self-reports-${pack.id}${synthetic ? '-synthetic-demo' : ''}`,
+    title: `${synthetic ? 'SYNTHETIC DEMONSTRATION DATA. ' : ''}Self-reported symptoms: released aggregates (${pack.country.name})`,
     description:
+      (synthetic ? SYNTHETIC_NOTE : '') +
       'Daily and weekly counts of self-reports by country, region and municipality, released under a disclosure-control ' +
       'policy, with shares and projections onto the population. Self-reports are a self-selected sample: projections ' +
       'are estimates, not case counts.',

@@ -4,7 +4,7 @@ import type { Operator } from './operator.js';
 /**
  * What every page is told about the instance it belongs to, in a `<meta name="instance">`
  * of its HTML: the pages fill the notice's placeholders from it without asking the network,
- * and show the demonstration banner when there is no operator.
+ * and show the demonstration banner when there is no operator or the data are synthetic.
  */
 export interface PageInstance {
   /** Null: a demonstration instance; the notice names no controller. */
@@ -13,13 +13,16 @@ export interface PageInstance {
   collectionEnds: string | null;
   /** The time zone that dates in the notice are given in. */
   timeZone: string;
+  /** The counters are synthetic demonstration data (`npm run demo`), not reports: the pages, the status and the downloads say so. */
+  synthetic: boolean;
 }
 
-export function pageInstance(config: Pick<Config, 'operator' | 'collectionEnds' | 'timeZone'>): PageInstance {
+export function pageInstance(config: Pick<Config, 'operator' | 'collectionEnds' | 'timeZone'>, synthetic = false): PageInstance {
   return {
     operator: config.operator,
     collectionEnds: config.collectionEnds?.toISOString() ?? null,
     timeZone: config.timeZone,
+    synthetic,
   };
 }
 

@@ -29,6 +29,26 @@ export const problemContent = {
   },
 };
 
+/** A JSON Pointer (RFC 6901) to the member at `path`. */
+export function jsonPointer(path: readonly PropertyKey[]): string {
+  return '/' + path.map((p) => String(p).replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
+}
+
+/**
+ * A schema's objections, one per offending field: its top-level name, a JSON Pointer to it,
+ * and what is wrong (an unknown key is named as such).
+ */
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  return error.issues.flatMap((issue) => {
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
+    return keys.map((path) => ({
+      field: path.length > 0 ? String(path[0]) : '(body)',
+      pointer: jsonPointer(path),
+      detail: issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message,
+    }));
+  });
+}
+
 export interface ProblemInit {
   detail: string;
   errors?: FieldError[];

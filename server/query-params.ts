@@ -1,5 +1,5 @@
 import type { z } from '@hono/zod-openapi';
-import { type FieldError, ProblemError } from './problem.js';
+import { type FieldError, jsonPointer, ProblemError } from './problem.js';
 
 /**
  * Query strings read strictly, for every public read: each parameter given at most once and
@@ -19,11 +19,7 @@ function fail(errors: FieldError[]): never {
   throw new ProblemError(400, { detail: `invalid query: ${[...new Set(errors.map((e) => e.field))].join(', ')}`, errors });
 }
 
-const error = (field: string, detail: string, path: readonly PropertyKey[] = []): FieldError => ({
-  field,
-  pointer: `/${[field, ...path.map(String)].map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}`,
-  detail,
-});
+const error = (field: string, detail: string, path: readonly PropertyKey[] = []): FieldError => ({ field, pointer: jsonPointer([field, ...path]), detail });
 
 /** The query of `url`, each parameter once and not empty, aliases (old name → new name) mapped. */
 export function readQuery(url: string, aliases: Readonly<Record<string, string>> = {}): QueryRead {

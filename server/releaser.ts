@@ -4,7 +4,7 @@ import { incrementalSince, release } from '../aggregator/release.js';
 import type { ReleasePolicy } from '../aggregator/release-policy.js';
 import { retain } from '../aggregator/retention.js';
 import type { ReleasedSnapshot } from '../aggregator/snapshot.js';
-import type { CountRow } from '../aggregator/store.js';
+import type { CountRow } from '../aggregator/area-day.js';
 
 export interface ReleaserParts {
   /** Every counter, read from the store one row at a time. */
@@ -76,6 +76,8 @@ export function createReleaser(parts: ReleaserParts): Releaser {
         ...(snapshot ? { previous: snapshot } : {}),
         ...(since !== undefined ? { since } : {}),
       });
+      // Recorded before retention, whose WAL truncation then takes the history's pages too.
+      parts.record?.(snapshot);
       // The frozen rows are the snapshot's own cells for those periods, so the snapshot just
       // released stays exactly what the next one, reading them back, will publish.
       const plan = retain(snapshot, { retentionDays: parts.retentionDays, frozenWeeks });
@@ -89,7 +91,6 @@ export function createReleaser(parts: ReleaserParts): Releaser {
         }
       }
       parts.onRelease?.(performance.now() - started);
-      parts.record?.(snapshot);
       return snapshot;
     },
   };

@@ -1,13 +1,13 @@
 import { type Context, Hono } from 'hono';
-import type { z } from 'zod';
 import type { AreaPack } from '../aggregator/areas/index.js';
 import { fold, type Increments } from '../aggregator/fold.js';
 import { GUIDANCE_OUTCOMES, guide } from '../aggregator/guidance.js';
 import { QUESTIONNAIRE_VERSION, type Report } from '../aggregator/questionnaire.js';
 import { reportSchema } from '../aggregator/report-schema.js';
 import { POW_HEADER, type PowRefusal, type ProofOfWork } from './abuse/proof-of-work.js';
+import { enforceBudget } from './abuse/abuse-guard.js';
 import type { RateVerdict } from './abuse/rate-limit.js';
-import { type FieldError, ProblemError } from './problem.js';
+import { fieldErrors, ProblemError } from './problem.js';
 
 export const MAX_REPORT_BYTES = 4096;
 
@@ -27,17 +27,6 @@ export interface ReportsParts {
   rateLimit?: ((c: Context) => RateVerdict) | undefined;
   /** Absent: reports need no proof of work (POW_MAX_NUMBER=0). */
   proofOfWork?: ProofOfWork | undefined;
-}
-
-function fieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.flatMap((issue) => {
-    const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
-    return keys.map((path) => ({
-      field: path.length > 0 ? String(path[0]) : '(body)',
-      pointer: '/' + path.map((p) => String(p).replaceAll('~', '~0').replaceAll('/', '~1')).join('/'),
-      detail: issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message,
-    }));
-  });
 }
 
 function tooLarge(): ProblemError {
@@ -140,13 +129,7 @@ export function reportsRoutes(parts: ReportsParts): Hono {
     if (!isJson(c.req.header('content-type'))) {
       throw new ProblemError(415, { detail: 'send the report as application/json' });
     }
-    const limited = parts.rateLimit?.(c);
-    if (limited && !limited.ok) {
-      throw new ProblemError(429, {
-        detail: 'too many reports from this network; please send it again later',
-        headers: { 'retry-after': String(limited.retryAfterS) },
-      });
-    }
+    enforceBudget(parts.rateLimit, c, 'too many reports from this network; please send it again later');
     const text = await readLimited(c);
     const spent = spendProofOfWork(c, parts.proofOfWork);
     const settleProofOfWork = spent instanceof Promise ? await spent : spent;

@@ -3,7 +3,6 @@ import { existsSync, mkdirSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { DestinationStream } from 'pino';
 import { loadAreaPack } from '../aggregator/areas/index.js';
 import { cellKeys } from '../aggregator/cell-key.js';
@@ -23,6 +22,7 @@ import { createMetrics } from './metrics.js';
 import { readiness } from './readiness.js';
 import { recordKeys } from './record-key.js';
 import { pageInstance } from './page-instance.js';
+import { projectRoot } from './project-root.js';
 import { createReleaser } from './releaser.js';
 
 export interface ServiceOptions {
@@ -32,6 +32,8 @@ export interface ServiceOptions {
   now?: () => number;
   /** The built web folder; by default `dist/web` of the project this module belongs to. */
   webRoot?: string;
+  /** The database holds synthetic demonstration data (demo.ts), and everything the service serves says so. */
+  synthetic?: boolean;
 }
 
 export interface RunningService {
@@ -82,23 +84,14 @@ function closed(server: Server, timeoutMs: number): Promise<void> {
   });
 }
 
-/**
- * `dist/web` under the project root: the nearest folder above this module holding a
- * package.json, so it is found from `dist/server/service.js` and from `server/service.ts` alike.
- */
+/** `dist/web` under the project root, when the pages have been built. */
 function builtWebRoot(): string | undefined {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) return undefined;
-    dir = parent;
-  }
-  const webRoot = join(dir, 'dist', 'web');
+  const webRoot = join(projectRoot(), 'dist', 'web');
   return existsSync(join(webRoot, 'index.html')) ? webRoot : undefined;
 }
 
 /** Assembles the service from its configuration and starts serving. */
-export async function startService({ config, logDestination, now, webRoot }: ServiceOptions): Promise<RunningService> {
+export async function startService({ config, logDestination, now, webRoot, synthetic = false }: ServiceOptions): Promise<RunningService> {
   const logger = createLogger(config.logLevel, logDestination);
   const pages = webRoot ?? builtWebRoot();
   if (!pages) logger.warn('web pages not built (npm run build:web); serving the API only');
@@ -184,7 +177,7 @@ export async function startService({ config, logDestination, now, webRoot }: Ser
     logger,
     metrics,
     webRoot: pages,
-    instance: pageInstance(config),
+    instance: pageInstance(config, synthetic),
     snapshot: releaser.current,
     history,
     collecting: collectionOpen(config.collectionEnds, now),

@@ -7,6 +7,12 @@ import { STATS_ALIASES, statsQueryShape } from './stats-query.js';
 /** A JSON or CSV answer larger than this is refused: narrow the query. */
 export const MAX_ROWS = 100_000;
 
+/**
+ * Says a download holds synthetic demonstration data (`npm run demo`), where a program sees it
+ * without opening the file; the CSV itself stays as any other, so it loads the same.
+ */
+export const SYNTHETIC_HEADER = 'synthetic-data';
+
 const columnSchema = (type: (typeof COLUMNS)[number]['type']) =>
   type === 'string' ? z.string() : type === 'boolean' ? z.boolean() : type === 'integer' ? z.number().int() : z.number();
 
@@ -85,7 +91,16 @@ export function documentStats(registry: OpenAPIHono['openAPIRegistry'], pack: Ar
     description: compressed,
     request: { query },
     responses: {
-      200: { description: 'The same rows as /api/v1/stats, one per line; the data package describes the columns.', content: { 'text/csv': { schema: z.string() } } },
+      200: {
+        description: 'The same rows as /api/v1/stats, one per line; the data package describes the columns.',
+        headers: {
+          [SYNTHETIC_HEADER]: {
+            description: 'Present, `true`, only on a demonstration: the rows are synthetic, generated from a fixed seed, and the file name starts with `synthetic-demo_`.',
+            schema: { type: 'string', enum: ['true'] },
+          },
+        },
+        content: { 'text/csv': { schema: z.string() } },
+      },
       ...errors,
     },
   });

@@ -10,7 +10,7 @@ import { type Answer, AnswerCache, type Coding, send } from './answers.js';
 import { dataPackage } from './data-package.js';
 import { ProblemError } from './problem.js';
 import { parseQuery, readQuery } from './query-params.js';
-import { MAX_ROWS } from './stats.contract.js';
+import { MAX_ROWS, SYNTHETIC_HEADER } from './stats.contract.js';
 import { rowQuery, STATS_ALIASES, statsQuerySchema } from './stats-query.js';
 
 /**
@@ -88,9 +88,11 @@ export interface StatsParts {
 /**
  * The public statistics: JSON, CSV and the data package, all read from the in-memory snapshot.
  * An answer is built once per snapshot and query string, and kept with its compressed forms; a
- * request for it then skips validation too (its query string was valid when it was built).
+ * request for it then skips validation too (its query string was valid when it was built). On a
+ * demonstration (`synthetic`) the CSV's name and headers and the data package say the numbers
+ * are synthetic.
  */
-export function statsRoutes(parts: StatsParts): Hono {
+export function statsRoutes(parts: StatsParts, synthetic = false): Hono {
   const schema = statsQuerySchema(parts.areaPack);
   const cache = new AnswerCache(parts.onCompress);
 
@@ -105,7 +107,8 @@ export function statsRoutes(parts: StatsParts): Hono {
     const released = new Date(s.time).toISOString().slice(0, 16).replace(':', '');
     const headers = {
       'content-type': 'text/csv; charset=utf-8; header=present',
-      'content-disposition': `attachment; filename="symptoms_${scope}_released-${released}Z.csv"`,
+      'content-disposition': `attachment; filename="${synthetic ? 'synthetic-demo_' : ''}symptoms_${scope}_released-${released}Z.csv"`,
+      ...(synthetic ? { [SYNTHETIC_HEADER]: 'true' } : {}),
       ...cacheHeaders(s),
     };
     return csvBody(found).then((body) => cache.answer(body, headers, tag));
@@ -125,7 +128,7 @@ export function statsRoutes(parts: StatsParts): Hono {
   app.get('/api/v1/stats.csv', function statsCsv(c) {
     return answer(c, 'csv');
   });
-  const pkgBody = Buffer.from(JSON.stringify(dataPackage(parts.areaPack)));
+  const pkgBody = Buffer.from(JSON.stringify(dataPackage(parts.areaPack, synthetic)));
   const pkg = cache.answer(pkgBody, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'public, max-age=3600' }, createHash('sha1').update(pkgBody).digest('base64url').slice(0, 16));
   app.get('/api/v1/datapackage.json', function datapackage(c) {
     return send(c, pkg);

@@ -7,6 +7,8 @@ export interface StatusParts {
   collectionEnds: Date | null;
   /** Whether a report must carry a solved challenge (X-Altcha). */
   proofOfWork: boolean;
+  /** Whether the published numbers are synthetic demonstration data (`npm run demo`). */
+  synthetic: boolean;
 }
 
 /** What the form reads before it offers to send a report. */
@@ -16,9 +18,11 @@ export interface StatusDocument {
   collectionEnds: string | null;
   questionnaireVersion: number;
   proofOfWork: boolean;
+  /** True on a demonstration (`npm run demo`): every published number is synthetic, none comes from a report. */
+  synthetic: boolean;
 }
 
-/** `GET /api/v1/status`: whether collection is open, and what a report needs. */
+/** `GET /api/v1/status`: whether collection is open, what a report needs, and whether the numbers are synthetic. */
 export function statusRoutes(parts: StatusParts): Hono {
   const collectionEnds = parts.collectionEnds?.toISOString() ?? null;
   const app = new Hono();
@@ -28,6 +32,7 @@ export function statusRoutes(parts: StatusParts): Hono {
       collectionEnds,
       questionnaireVersion: QUESTIONNAIRE_VERSION,
       proofOfWork: parts.proofOfWork,
+      synthetic: parts.synthetic,
     };
     return c.json(body, 200, { 'cache-control': 'no-cache' });
   });

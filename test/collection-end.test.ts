@@ -38,6 +38,7 @@ describe('end of collection (COLLECTION_ENDS)', () => {
       collectionEnds: '2026-06-30T22:00:00.000Z',
       questionnaireVersion: 1,
       proofOfWork: true,
+      synthetic: false,
     });
     expect((await service.post(VALID_REPORT)).status).toBe(201);
     now = ENDS.getTime() - 1;
@@ -91,7 +92,7 @@ describe('without an end of collection', () => {
   afterAll(() => service.stop());
 
   it('collects, and says there is no end', async () => {
-    expect(await status(service.url)).toEqual({ collecting: true, collectionEnds: null, questionnaireVersion: 1, proofOfWork: false });
+    expect(await status(service.url)).toEqual({ collecting: true, collectionEnds: null, questionnaireVersion: 1, proofOfWork: false, synthetic: false });
     expect((await service.post(VALID_REPORT)).status).toBe(201);
   });
 });

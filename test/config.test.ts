@@ -39,6 +39,7 @@ describe('configuration', () => {
       adminHost: '127.0.0.1',
       adminPort: 9464,
       operator: null,
+      production: false,
     });
   });
 
@@ -212,7 +213,8 @@ describe("configuration: the operator's identity", () => {
   it('runs as a demonstration instance without it, unless in production', () => {
     expect(parseConfig({}).operator).toBeNull();
     expect(parseConfig({ NODE_ENV: 'development' }).operator).toBeNull();
-    expect(parseConfig({ NODE_ENV: 'production', ...TEST_OPERATOR_ENV }).operator).not.toBeNull();
+    expect(parseConfig({ NODE_ENV: 'production', ...TEST_OPERATOR_ENV })).toMatchObject({ operator: expect.anything(), production: true });
+    expect(parseConfig({ NODE_ENV: 'test' }).production).toBe(false);
     expect(() => parseConfig({ NODE_ENV: 'production' })).toThrow(
       /^invalid configuration: NODE_ENV=production needs the operator's identity: set OPERATOR_FILE, or OPERATOR_CONTROLLER_NAME, .*OPERATOR_NOTICE_DATE/,
     );

@@ -4,7 +4,7 @@ import { epochDay, isoDate } from '../aggregator/calendar.js';
 import { AGE_BANDS } from '../aggregator/questionnaire.js';
 import { DEFAULT_RELEASE_POLICY } from '../aggregator/release-policy.js';
 import type { ReleasedRow } from '../aggregator/released-rows.js';
-import type { EpidataRow as Row } from '../server/epidata/epidata-rows.js';
+import type { EpidataRow as Row } from '../server/epidata/epidata-fields.js';
 import { type ClientParams, epidatpyRequest, epidatrRequest } from './support/epidata-clients.js';
 import { VALID_REPORT } from './support/reports.js';
 import { expectPrivateLogs, startTestService, type TestService } from './support/service.js';

@@ -3,29 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { fold } from '../aggregator/fold.js';
 import { guide } from '../aggregator/guidance.js';
 import { METRIC_NAMES } from '../aggregator/metrics.js';
-import {
-  AGE_BANDS,
-  CONTACT_ANSWERS,
-  ONSET_BUCKETS,
-  type Report,
-  SYMPTOMS,
-  TEST_ANSWERS,
-  WARNING_SIGNS,
-} from '../aggregator/questionnaire.js';
+import type { Report } from '../aggregator/questionnaire.js';
+import { reports as someReports } from './support/arbitraries.js';
 import { VALID_REPORT } from './support/reports.js';
 
-const reports: fc.Arbitrary<Report> = fc
-  .record({
-    area: fc.constant('SI-061'),
-    ageBand: fc.constantFrom(...AGE_BANDS),
-    symptoms: fc.subarray([...SYMPTOMS]),
-    warningSigns: fc.subarray([...WARNING_SIGNS]),
-    onset: fc.constantFrom(...ONSET_BUCKETS),
-    contact: fc.constantFrom(...CONTACT_ANSWERS),
-    test: fc.constantFrom(...TEST_ANSWERS),
-    consent: fc.constant(true as const),
-  })
-  .map(({ onset, ...r }) => (r.symptoms.length > 0 ? { ...r, onset } : r));
+const reports = someReports(['SI-061']);
 
 describe('fold', () => {
   it('counts a COVID-like report in every metric it belongs to and no other', () => {

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAreaPack } from '../aggregator/areas/index.js';
 import { fold } from '../aggregator/fold.js';
 import { guide } from '../aggregator/guidance.js';
-import { AGE_BANDS, CONTACT_ANSWERS, ONSET_BUCKETS, type Report, SYMPTOMS, TEST_ANSWERS, WARNING_SIGNS } from '../aggregator/questionnaire.js';
+import type { Report } from '../aggregator/questionnaire.js';
+import { answerFields } from './support/arbitraries.js';
 import { solvedPayload } from './support/altcha.js';
 import { readCounts } from './support/counts.js';
 import { VALID_REPORT } from './support/reports.js';
@@ -91,17 +92,18 @@ describe('fuzzing the report endpoint', () => {
     // Mostly valid values, so that about a quarter of the bodies are valid reports.
     const either = <T>(valid: fc.Arbitrary<T>) =>
       fc.oneof({ weight: 20, arbitrary: valid }, { weight: 1, arbitrary: fc.constantFrom(...NAUGHTY) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 2 }) });
+    const answer = answerFields({ maxWarningSigns: 1 });
     const report = fc
       .record({
         area: either(fc.constantFrom(...codes)),
-        ageBand: either(fc.constantFrom(...AGE_BANDS)),
-        symptoms: either(fc.subarray([...SYMPTOMS])),
-        warningSigns: either(fc.subarray([...WARNING_SIGNS], { maxLength: 1 })),
-        onset: either(fc.constantFrom(...ONSET_BUCKETS)),
+        ageBand: either(answer.ageBand),
+        symptoms: either(answer.symptoms),
+        warningSigns: either(answer.warningSigns),
+        onset: either(answer.onset),
         // Onset belongs with symptoms only: mostly as it should, sometimes against the rule.
         onsetMode: fc.constantFrom('as-required', 'as-required', 'as-required', 'always', 'never'),
-        contact: either(fc.constantFrom(...CONTACT_ANSWERS)),
-        test: either(fc.constantFrom(...TEST_ANSWERS)),
+        contact: either(answer.contact),
+        test: either(answer.test),
         consent: either(fc.constant(true)),
         extra: fc.oneof({ weight: 9, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.jsonValue({ maxDepth: 1 }) }),
       })

@@ -1,13 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { type BatchStats, CommitFailedError, GroupCommit } from '../aggregator/group-commit.js';
-import type { CountRow } from '../aggregator/store.js';
+import { type AreaDay, type CountRow, countRowsOf } from '../aggregator/area-day.js';
 
+/** Records each transaction's area-days in long format. */
 function recorder(fail = () => false) {
   const transactions: CountRow[][] = [];
   const batches: BatchStats[] = [];
-  const commit = (rows: Iterable<CountRow>) => {
+  const commit = (areaDays: readonly AreaDay[]) => {
     if (fail()) throw new Error('disk full');
-    transactions.push([...rows]);
+    transactions.push(areaDays.flatMap((a) => [...countRowsOf(a)]));
   };
   return { transactions, batches, commit, onBatch: (s: BatchStats) => batches.push(s) };
 }
@@ -16,11 +17,11 @@ function recorder(fail = () => false) {
 const KEY = 12345;
 
 describe('group commit', () => {
-  it('merges increments that arrive together into one upsert per counter', async () => {
+  it('merges increments that arrive together into one row per municipality and day', async () => {
     const r = recorder();
     const gc = new GroupCommit({ commit: r.commit, maxBatch: 100, onBatch: r.onBatch });
     await Promise.all([
-      gc.submit({ day: 'd1', area: 'A', metrics: ['reports', 'x'], key: 0xffff_fff0 }),
+      gc.submit({ day: 'd1', area: 'A', metrics: ['reports', 'cli'], key: 0xffff_fff0 }),
       gc.submit({ day: 'd1', area: 'A', metrics: ['reports'], key: 0x20 }),
       gc.submit({ day: 'd1', area: 'B', metrics: ['reports'], key: 7 }),
     ]);
@@ -28,11 +29,11 @@ describe('group commit', () => {
     expect(r.transactions).toEqual([
       [
         { day: 'd1', area: 'A', metric: 'reports', n: 2, key: 0x10 },
-        { day: 'd1', area: 'A', metric: 'x', n: 1, key: 0xffff_fff0 },
+        { day: 'd1', area: 'A', metric: 'cli', n: 1, key: 0xffff_fff0 },
         { day: 'd1', area: 'B', metric: 'reports', n: 1, key: 7 },
       ],
     ]);
-    expect(r.batches).toEqual([expect.objectContaining({ reports: 3, counters: 3, ok: true })]);
+    expect(r.batches).toEqual([expect.objectContaining({ reports: 3, counters: 2, ok: true })]);
   });
 
   it('settles a submitter only after its transaction ran', async () => {
@@ -59,11 +60,11 @@ describe('group commit', () => {
     let failing = true;
     const r = recorder(() => failing);
     const gc = new GroupCommit({ commit: r.commit, maxBatch: 100, onBatch: r.onBatch });
-    const failed = [gc.submit({ day: 'd', area: 'A', metrics: ['m'], key: KEY }), gc.submit({ day: 'd', area: 'B', metrics: ['m'], key: KEY })];
+    const failed = [gc.submit({ day: 'd', area: 'A', metrics: ['cli'], key: KEY }), gc.submit({ day: 'd', area: 'B', metrics: ['cli'], key: KEY })];
     for (const p of failed) await expect(p).rejects.toBeInstanceOf(CommitFailedError);
     failing = false;
-    await gc.submit({ day: 'd', area: 'C', metrics: ['m'], key: KEY });
-    expect(r.transactions).toEqual([[{ day: 'd', area: 'C', metric: 'm', n: 1, key: KEY }]]);
+    await gc.submit({ day: 'd', area: 'C', metrics: ['cli'], key: KEY });
+    expect(r.transactions).toEqual([[{ day: 'd', area: 'C', metric: 'cli', n: 1, key: KEY }]]);
     expect(r.batches.map((b) => b.ok)).toEqual([false, true]);
   });
 

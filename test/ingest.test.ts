@@ -1,7 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAreaPack } from '../aggregator/areas/index.js';
-import { dayIn } from '../aggregator/day.js';
 import { pick, seededRandom, subset } from './support/reports.js';
 import { startTestService, type TestService } from './support/service.js';
 
@@ -34,11 +33,15 @@ function expectedMetrics(r: Record<string, any>, outcome: string): string[] {
   ];
 }
 
+/** The service's clock: half past midnight on 25 November in Ljubljana, still the 24th in UTC. */
+const CLOCK = Date.UTC(2026, 10, 24, 23, 30);
+const LJUBLJANA_DAY = '2026-11-25';
+
 describe('ingest', () => {
   let service: TestService;
   const codes = [...loadAreaPack('si').municipalityByCode.keys()];
   beforeAll(async () => {
-    service = await startTestService({}, { forbiddenInLogs: ['SI-0', 'SI-1', 'SI-2', 'loss_of_smell', 'bluish_lips'] });
+    service = await startTestService({}, { forbiddenInLogs: ['SI-0', 'SI-1', 'SI-2', 'loss_of_smell', 'bluish_lips'], now: () => CLOCK });
   });
   afterAll(() => service.stop());
 
@@ -58,7 +61,7 @@ describe('ingest', () => {
       };
     });
     const expected = new Map<string, number>();
-    const day = dayIn('Europe/Ljubljana', Date.now());
+    const day = LJUBLJANA_DAY;
     // 20 at a time, so batches hold several reports and several areas.
     for (let i = 0; i < reports.length; i += 20) {
       const chunk = reports.slice(i, i + 20);

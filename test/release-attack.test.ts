@@ -4,7 +4,7 @@ import { METRICS } from '../aggregator/metrics.js';
 import { perturbationTable } from '../aggregator/perturbation-table.js';
 import { DEFAULT_RELEASE_POLICY } from '../aggregator/release-policy.js';
 import { rows } from '../aggregator/released-rows.js';
-import { seededRandom } from '../bench/random.js';
+import { seededRandom } from '../aggregator/synthetic/random.js';
 import { attackProgramme, type Cell, cell, columns, partUnits, pins, sumOf, unitsOf, type World, world } from './attack/attacker.js';
 import { insiderGuesses } from './attack/insider.js';
 import { integerRange, type Programme } from './attack/lp.js';

@@ -9,21 +9,12 @@ import { DEFAULT_RELEASE_POLICY } from '../aggregator/release-policy.js';
 import { type ReleasedRow, rows } from '../aggregator/released-rows.js';
 import { WEEK_LABEL } from '../aggregator/retention.js';
 import type { ReleasedSnapshot } from '../aggregator/snapshot.js';
-import type { CountRow } from '../aggregator/store.js';
+import type { CountRow } from '../aggregator/area-day.js';
 import { createReleaser } from '../server/releaser.js';
-import {
-  AGE_BANDS,
-  CONTACT_ANSWERS,
-  ONSET_BUCKETS,
-  type Symptom,
-  SYMPTOMS,
-  TEST_ANSWERS,
-  type WarningSign,
-  WARNING_SIGNS,
-} from '../aggregator/questionnaire.js';
-import { syntheticReport } from '../bench/bodies.js';
-import { seededRandom } from '../bench/random.js';
-import { type Answers, byKey, countRows, type Group, NO_SYMPTOMS, PACK, row, TEST_KEYS, table } from './support/release-fixtures.js';
+import { type Answers, answers as someAnswers } from './support/arbitraries.js';
+import { syntheticReport } from '../aggregator/synthetic/report.js';
+import { seededRandom } from '../aggregator/synthetic/random.js';
+import { byKey, countRows, type Group, NO_SYMPTOMS, PACK, row, TEST_KEYS, table } from './support/release-fixtures.js';
 
 const TIME_ZONE = 'Europe/Ljubljana';
 /** Wednesday 25 November 2026, 11:00 in Ljubljana: the open day, after its 06:00 publication. */
@@ -75,7 +66,7 @@ describe('what is published, table by table', () => {
     expect(published).toBeGreaterThan(500);
   });
 
-  it('perturbs without bias: over many cells the published counts average the true ones', () => {
+  it('perturbs without bias: over many cells the published counts average the true ones', { timeout: 60_000 }, () => {
     // A week of reports answered as people answer (the benchmark's mix).
     const random = seededRandom(5);
     const week = Array.from({ length: 7 }, (_, i) => `2026-11-${16 + i}`);
@@ -222,16 +213,7 @@ describe('a closed day and a complete week', () => {
   });
 });
 
-const answers = fc
-  .record({
-    ageBand: fc.constantFrom(...AGE_BANDS),
-    symptoms: fc.subarray([...SYMPTOMS] as Symptom[]),
-    warningSigns: fc.subarray([...WARNING_SIGNS] as WarningSign[], { maxLength: 1 }),
-    onset: fc.constantFrom(...ONSET_BUCKETS),
-    contact: fc.constantFrom(...CONTACT_ANSWERS),
-    test: fc.constantFrom(...TEST_ANSWERS),
-  })
-  .map(({ onset, ...a }): Answers => (a.symptoms.length > 0 ? { ...a, onset } : a));
+const answers = someAnswers({ maxWarningSigns: 1 });
 
 describe('an incremental release', () => {
   /** A counts table in memory, as the store keeps it (retention included). */

@@ -1,8 +1,7 @@
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { readFileSync, rmSync, statSync } from 'node:fs';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { epochDay, isoDate } from '../aggregator/calendar.js';
 import { REPORTS } from '../aggregator/metrics.js';
 import { release } from '../aggregator/release.js';
@@ -10,9 +9,10 @@ import { DEFAULT_RELEASE_POLICY } from '../aggregator/release-policy.js';
 import { type ReleasedRow, rows } from '../aggregator/released-rows.js';
 import { FROZEN_WITHHELD, retain, weekOf } from '../aggregator/retention.js';
 import type { ReleasedSnapshot } from '../aggregator/snapshot.js';
-import type { CountRow } from '../aggregator/store.js';
+import type { CountRow } from '../aggregator/area-day.js';
+import type { Answers } from './support/arbitraries.js';
 import { readCounts } from './support/counts.js';
-import { type Answers, byKey, countRows, type Group, PACK, TEST_KEYS } from './support/release-fixtures.js';
+import { byKey, countRows, type Group, PACK, TEST_KEYS } from './support/release-fixtures.js';
 import { VALID_REPORT } from './support/reports.js';
 import { expectPrivateLogs, startTestService, type TestService } from './support/service.js';
 
@@ -200,7 +200,6 @@ const OTHER_SMALL = ['SI-001', 'SI-002', 'SI-003', 'SI-005', 'SI-006', 'SI-007',
 const RETENTION_DAYS = 14;
 /** A Slovenian municipality code (SI-061), as against a region (SI042) or the country (SI). */
 const PACK_SI_MUNICIPALITY = /^SI-\d{3}$/;
-const TRUNCATE_MS = 100;
 
 describe('retention in the service (controlled clock)', { timeout: 60_000 }, () => {
   let service: TestService;
@@ -247,7 +246,9 @@ describe('retention in the service (controlled clock)', { timeout: 60_000 }, () 
   let bytesBefore: string;
 
   beforeAll(async () => {
-    service = await startTestService({ retentionDays: RETENTION_DAYS, walTruncateIntervalMs: TRUNCATE_MS }, { now: () => clock });
+    // Interval timers run when the test moves them: the WAL truncation below.
+    vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
+    service = await startTestService({ retentionDays: RETENTION_DAYS }, { now: () => clock });
     const post = async (area: string, n: number, sick = 0) => {
       for (let i = 0; i < n; i++) expect((await service.post(report(area, i < sick))).status).toBe(201);
     };
@@ -266,7 +267,8 @@ describe('retention in the service (controlled clock)', { timeout: 60_000 }, () 
     frozenBefore = await publicOutputs(W41);
     recentBefore = await publicOutputs(dates('2026-10-12', 7));
     // Checkpointed: the counters are in the database file itself, not only in the WAL.
-    await sleep(TRUNCATE_MS * 3);
+    vi.advanceTimersByTime(service.config.walTruncateIntervalMs);
+    expect(statSync(`${service.databasePath}-wal`).size).toBe(0);
     bytesBefore = fileBytes(service.databasePath);
     // The next day W41's Monday is 15 days old: the release freezes W41.
     clock += DAY_MS;
@@ -274,6 +276,7 @@ describe('retention in the service (controlled clock)', { timeout: 60_000 }, () 
   }, 120_000);
   afterAll(async () => {
     await service?.stop();
+    vi.useRealTimers();
   });
 
   it('held the counters of W41 before (the checks below are not vacuous)', () => {
@@ -324,7 +327,7 @@ describe('retention in the service (controlled clock)', { timeout: 60_000 }, () 
     }
     const db = new Database(service.databasePath, { readonly: true });
     try {
-      expect(db.prepare('SELECT name FROM sqlite_master').pluck().all()).toEqual(['counts', 'release_secret', 'history']);
+      expect(db.prepare("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_autoindex%' ORDER BY name").pluck().all()).toEqual(['counters', 'counts', 'frozen', 'history', 'metrics', 'release_secret']);
       // The publication history is published values: retention keeps it, the frozen week's too.
       const recorded = db.prepare('SELECT count(*) FROM history WHERE period IN (SELECT value FROM json_each(?))').pluck().get(JSON.stringify([...W41, '2026-W41']));
       expect(recorded).toBeGreaterThan(0);
@@ -343,7 +346,7 @@ describe('retention in the service (controlled clock)', { timeout: 60_000 }, () 
     // A new process on the same database reads the frozen week from the file.
     await service.close();
     const first = service;
-    service = await startTestService({ retentionDays: RETENTION_DAYS, walTruncateIntervalMs: TRUNCATE_MS, databasePath: first.databasePath }, { now: () => clock });
+    service = await startTestService({ retentionDays: RETENTION_DAYS, databasePath: first.databasePath }, { now: () => clock });
     try {
       expectSameOutputs(await publicOutputs(W41), frozenBefore);
       expect(readCounts(service.databasePath)).toEqual(stored);

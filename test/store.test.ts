@@ -3,22 +3,37 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { areaDaysOf, type CountRow } from '../aggregator/area-day.js';
+import { METRICS } from '../aggregator/metrics.js';
 import { openCountsStore } from '../aggregator/store.js';
+import { readCounts } from './support/counts.js';
 
 describe('the counts store', () => {
   const dir = mkdtempSync(join(tmpdir(), 'symptoms-store-'));
   const path = join(dir, 'counts.db');
   afterEach(() => rmSync(path, { force: true }));
 
-  const prepare = (version: number) => {
+  /** A file of an earlier version: the long `counts` table, with a key column from version 3 on. */
+  const prepare = (version: number, rows: readonly string[] = ["('2026-11-20', 'SI-061', 'reports', 12)"]) => {
     const db = new Database(path);
-    db.exec('CREATE TABLE counts (day TEXT NOT NULL, area TEXT NOT NULL, metric TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (day, area, metric)) WITHOUT ROWID');
-    db.exec("INSERT INTO counts VALUES ('2026-11-20', 'SI-061', 'reports', 12)");
+    const key = version >= 3 ? ', key INTEGER NOT NULL' : '';
+    db.exec(`CREATE TABLE counts (day TEXT NOT NULL, area TEXT NOT NULL, metric TEXT NOT NULL, n INTEGER NOT NULL${key}, PRIMARY KEY (day, area, metric)) WITHOUT ROWID`);
+    for (const row of rows) db.exec(`INSERT INTO counts VALUES ${version >= 3 ? row.replace(/\)$/, ', 7)') : row}`);
+    if (version >= 3) db.exec('CREATE TABLE release_secret (id INTEGER PRIMARY KEY CHECK (id = 1), secret BLOB NOT NULL, perturbation TEXT NOT NULL)');
     db.pragma(`user_version = ${version}`);
     db.close();
   };
+  const tables = () => {
+    const db = new Database(path, { readonly: true });
+    try {
+      return { version: db.pragma('user_version', { simple: true }), names: db.prepare('SELECT name FROM sqlite_master ORDER BY name').pluck().all() };
+    } finally {
+      db.close();
+    }
+  };
+  const SCHEMA = ['counters', 'counts', 'frozen', 'history', 'metrics', 'release_secret', 'sqlite_autoindex_metrics_1'];
 
-  it.each([1, 2])('raises a version-%i file to version 4, keeping its counters, each with a random key in place of its reports\' keys', (version) => {
+  it.each([1, 2])("raises a version-%i file to version 5, keeping its counters, each with a random key in place of its reports' keys", (version) => {
     prepare(version);
     const store = openCountsStore({ path, synchronous: 'FULL' });
     const [row] = [...store.rows()];
@@ -26,34 +41,48 @@ describe('the counts store', () => {
     expect(row!.key).toBeGreaterThanOrEqual(0);
     expect(row!.key).toBeLessThan(2 ** 32);
     store.close();
-    const db = new Database(path, { readonly: true });
-    expect(db.pragma('user_version', { simple: true })).toBe(4);
-    expect(db.prepare('SELECT name FROM sqlite_master ORDER BY name').pluck().all()).toEqual(['counts', 'history', 'release_secret']);
-    db.close();
+    expect(tables()).toEqual({ version: 5, names: SCHEMA });
   });
 
-  it('adds an empty publication history to a version-3 file, keeping its counters and release secret', () => {
+  it('raises a version-3 file to version 5: counters into rows per municipality and day, frozen weeks into their own table', () => {
+    // W41 (5 to 11 October) was frozen: its days' and its week's rows hold published values.
+    prepare(3, ["('2026-10-05', 'SI', 'reports', 140)", "('2026-W41', 'SI', 'reports', 700)", "('2026-10-19', 'SI-061', 'reports', 12)", "('2026-10-19', 'SI-061', 'cli', 3)"]);
     const store = openCountsStore({ path, synchronous: 'FULL' });
-    store.add([{ day: '2026-11-20', area: 'SI-061', metric: 'reports', n: 12, key: 7 }]);
+    expect(store.frozenWeeks()).toEqual(['2026-W41']);
+    expect([...store.rows()]).toEqual([
+      { day: '2026-10-05', area: 'SI', metric: 'reports', n: 140, key: 0 },
+      { day: '2026-10-19', area: 'SI-061', metric: 'reports', n: 12, key: 7 },
+      { day: '2026-10-19', area: 'SI-061', metric: 'cli', n: 3, key: 7 },
+      { day: '2026-W41', area: 'SI', metric: 'reports', n: 700, key: 0 },
+    ]);
+    store.close();
+    expect(tables()).toEqual({ version: 5, names: SCHEMA });
+  });
+
+  it('adds an empty publication history to a version-4 file, keeping its counters and release secret', () => {
+    const row: CountRow = { day: '2026-11-20', area: 'SI-061', metric: 'reports', n: 12, key: 7 };
+    const store = openCountsStore({ path, synchronous: 'FULL' });
+    store.add(areaDaysOf([row]));
     const secret = store.releaseSecret('{}');
     store.close();
     const db = new Database(path);
     db.exec('DROP TABLE history');
-    db.pragma('user_version = 3');
+    db.pragma('user_version = 4');
     db.close();
     const again = openCountsStore({ path, synchronous: 'FULL' });
-    expect([...again.rows()]).toEqual([{ day: '2026-11-20', area: 'SI-061', metric: 'reports', n: 12, key: 7 }]);
+    expect([...again.rows()]).toEqual([row]);
     expect(again.releaseSecret('{}')).toEqual(secret);
     expect([...again.history()]).toEqual([]);
     again.close();
+    expect(tables()).toEqual({ version: 5, names: SCHEMA });
   });
 
-  it('keeps the publication history in the order it was published, apart from retention', () => {
+  it('keeps the publication history in the order it was published, and retention leaves it', () => {
     const store = openCountsStore({ path, synchronous: 'FULL' });
     const row = (issued: number, period: string, area: string, value: number) => ({ issued, period, area, metric: 'reports', value });
     store.addHistory([row(2000, '2026-11-24', 'SI', 31), row(2000, '2026-11-23', 'SI041', -2)]);
     store.addHistory([row(1000, '2026-11-23', 'SI', 40)]);
-    store.add([{ day: '2026-11-23', area: 'SI-061', metric: 'reports', n: 3, key: 1 }]);
+    store.add(areaDaysOf([{ day: '2026-11-23', area: 'SI-061', metric: 'reports', n: 3, key: 1 }]));
     store.replacePeriods(['2026-11-23'], []);
     expect([...store.history()]).toEqual([row(1000, '2026-11-23', 'SI', 40), row(2000, '2026-11-23', 'SI041', -2), row(2000, '2026-11-24', 'SI', 31)]);
     expect([...store.rows()]).toEqual([]);
@@ -61,11 +90,21 @@ describe('the counts store', () => {
   });
 
   it('refuses a file of version 2 holding weeks frozen under the former release policy', () => {
-    prepare(2);
-    const db = new Database(path);
-    db.exec("INSERT INTO counts VALUES ('2026-W47', 'SI', 'reports', 140)");
-    db.close();
+    prepare(2, ["('2026-W47', 'SI', 'reports', 140)"]);
     expect(() => openCountsStore({ path, synchronous: 'FULL' })).toThrow(/frozen under the former release policy/);
+  });
+
+  it('refuses a file written by a newer version', () => {
+    prepare(6);
+    expect(() => openCountsStore({ path, synchronous: 'FULL' })).toThrow(/schema version 6 is newer/);
+  });
+
+  it('refuses a file that counts the metrics of another questionnaire', () => {
+    openCountsStore({ path, synchronous: 'FULL' }).close();
+    const db = new Database(path);
+    db.prepare('UPDATE metrics SET name = ? WHERE idx = 1').run('symptom:something_else');
+    db.close();
+    expect(() => openCountsStore({ path, synchronous: 'FULL' })).toThrow(/other metrics than this questionnaire/);
   });
 
   it('keeps one release secret, and refuses another perturbation than the one the numbers were published with', () => {
@@ -80,41 +119,56 @@ describe('the counts store', () => {
     again.close();
   });
 
-  it('refuses a file written by a newer version', () => {
-    prepare(5);
-    expect(() => openCountsStore({ path, synchronous: 'FULL' })).toThrow(/schema version 5 is newer/);
-  });
-
-  it('adds increments to existing counters, many rows per statement', () => {
+  it('adds increments to the counters, one row per municipality and day', () => {
     const store = openCountsStore({ path, synchronous: 'FULL' });
-    const rows = Array.from({ length: 70 }, (_, i) => ({ day: '2026-11-21', area: 'SI-061', metric: `m${i}`, n: i + 1, key: 0x8000_0000 + i }));
-    store.add(rows);
-    store.add(rows.slice(0, 3));
-    const stored = new Map([...store.rows()].map((r) => [r.metric, r.n]));
-    expect(stored.size).toBe(70);
-    expect(stored.get('m0')).toBe(2);
-    expect(stored.get('m2')).toBe(6);
-    expect(stored.get('m69')).toBe(70);
+    const rows = METRICS.map((m, i): CountRow => ({ day: '2026-11-21', area: 'SI-061', metric: m.name, n: i + 1, key: 0x8000_0000 + i }));
+    store.add(areaDaysOf(rows));
+    store.add(areaDaysOf(rows.slice(0, 3)));
+    const stored = new Map([...store.rows()].map((r) => [r.metric, r]));
+    expect(stored.size).toBe(METRICS.length);
+    expect(stored.get(METRICS[0]!.name)!.n).toBe(2);
+    expect(stored.get(METRICS[2]!.name)!.n).toBe(6);
+    expect(stored.get(METRICS.at(-1)!.name)!.n).toBe(METRICS.length);
     // Key sums wrap around modulo 2³²: 2 × (2³¹ + 2) = 4.
-    expect([...store.rows()].find((r) => r.metric === 'm2')!.key).toBe(4);
-    expect([...store.rows()].find((r) => r.metric === 'm69')!.key).toBe(0x8000_0000 + 69);
+    expect(stored.get(METRICS[2]!.name)!.key).toBe(4);
     expect(store.firstDay()).toBe('2026-11-21');
     store.close();
+    const db = new Database(path, { readonly: true });
+    expect(db.prepare('SELECT count(*) FROM counters').pluck().get()).toBe(1);
+    db.close();
+    // The operators' view gives the same counters in long format.
+    expect(readCounts(path).find((r) => r.metric === METRICS[2]!.name)).toEqual({ day: '2026-11-21', area: 'SI-061', metric: METRICS[2]!.name, n: 6, key: 4 });
   });
-  it('reads the dates from a day on by primary-key ranges, never a week label', () => {
+
+  it('adds to what another process left in the file, not only to what it wrote itself', () => {
+    const row = (n: number): CountRow => ({ day: '2026-11-21', area: 'SI-061', metric: 'reports', n, key: 1 });
+    const first = openCountsStore({ path, synchronous: 'FULL' });
+    first.add(areaDaysOf([row(5)]));
+    first.close();
+    const second = openCountsStore({ path, synchronous: 'FULL' });
+    second.add(areaDaysOf([row(2)]));
+    second.add(areaDaysOf([row(1)]));
+    expect([...second.rows()]).toEqual([{ ...row(8), key: 3 }]);
+    second.close();
+  });
+
+  it('reads the dates from a day on, counters and frozen days alike, never a week label', () => {
     const store = openCountsStore({ path, synchronous: 'FULL' });
-    const row = (day: string, metric = 'reports') => ({ day, area: 'SI-061', metric, n: 1, key: 1 });
-    store.add(['2025-12-28', '2025-W52', '2026-01-05', '2026-W01', '2026-10-05', '2026-10-06', '2026-W41', '2027-01-04', '2027-W01'].map((d) => row(d)));
-    store.add([row('2026-10-05', 'cli')]);
-    expect([...store.rowsSince('2026-01-05')].map((r) => `${r.day} ${r.metric}`)).toEqual([
-      '2026-01-05 reports',
-      '2026-10-05 cli',
-      '2026-10-05 reports',
-      '2026-10-06 reports',
-      '2027-01-04 reports',
+    const row = (day: string, metric = 'reports'): CountRow => ({ day, area: 'SI-061', metric, n: 1, key: 1 });
+    store.add(areaDaysOf(['2025-12-28', '2026-01-05', '2026-10-06', '2027-01-04'].map((d) => row(d))));
+    store.add(areaDaysOf([row('2026-10-06', 'cli')]));
+    store.replacePeriods(['2026-10-05', '2026-W41'], [{ ...row('2026-10-05'), area: 'SI', key: 0 }, { ...row('2026-W41'), area: 'SI', key: 0 }]);
+    expect([...store.rowsSince('2026-01-05')].map((r) => `${r.day} ${r.area} ${r.metric}`)).toEqual([
+      '2026-01-05 SI-061 reports',
+      '2026-10-05 SI reports',
+      '2026-10-06 SI-061 reports',
+      '2026-10-06 SI-061 cli',
+      '2027-01-04 SI-061 reports',
     ]);
-    expect([...store.rowsSince('2026-10-06')].map((r) => r.day)).toEqual(['2026-10-06', '2027-01-04']);
+    expect([...store.rows()].map((r) => r.day)).toEqual(['2025-12-28', '2026-01-05', '2026-10-05', '2026-10-06', '2026-10-06', '2026-W41', '2027-01-04']);
     expect([...store.rowsSince('2027-01-05')]).toEqual([]);
+    expect(store.frozenWeeks()).toEqual(['2026-W41']);
+    expect([store.firstDay(), store.lastDay()]).toEqual(['2025-12-28', '2027-01-04']);
     store.close();
   });
 });

@@ -26,9 +26,9 @@ function noticeTitle(locale: 'sl' | 'en'): string {
   return /^# (.+)$/m.exec(markdown)![1]!.trim();
 }
 
-function today(): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Ljubljana', year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date());
-}
+/** The service's clock: half past midnight on 25 November in Ljubljana, still the 24th in UTC. */
+const CLOCK = Date.UTC(2026, 10, 24, 23, 30);
+const LJUBLJANA_DAY = '2026-11-25';
 
 function countedRows(service: TestService): { day: string; area: string; metric: string; n: number }[] {
   const db = new Database(service.databasePath, { readonly: true });
@@ -46,7 +46,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the report form in a browser', { timeout: 3
   const browser = sharedBrowser();
 
   it('in Slovenian, with the keyboard only: advice at once, then sent with its own consent and counted exactly once', async () => {
-    const service = await startTestService({}, { forbiddenInLogs: ['SI-017', 'fever', 'cough', '25-34'] });
+    const service = await startTestService({}, { forbiddenInLogs: ['SI-017', 'fever', 'cough', '25-34'], now: () => CLOCK });
     const watched = await openPage(browser());
     const { page } = watched;
     try {
@@ -158,7 +158,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the report form in a browser', { timeout: 3
     ];
     const rows = countedRows(service);
     expect(rows.map((r) => r.metric).sort()).toEqual([...expected].sort());
-    expect(rows.every((r) => r.n === 1 && r.area === 'SI-017' && r.day === today())).toBe(true);
+    expect(rows.every((r) => r.n === 1 && r.area === 'SI-017' && r.day === LJUBLJANA_DAY)).toBe(true);
     await service.stop();
   });
 

@@ -10,8 +10,8 @@ import { TEST_OPERATOR } from './support/operator.js';
 const source = (locale: string) => readFileSync(new URL(`../dpia/notice.${locale}.md`, import.meta.url), 'utf8');
 const INTL = { sl: 'sl-SI', en: 'en-GB' } as const;
 
-const DEMONSTRATION: PageInstance = { operator: null, collectionEnds: null, timeZone: 'Europe/Ljubljana' };
-const OPERATED: PageInstance = { operator: TEST_OPERATOR, collectionEnds: '2026-06-30T22:00:00.000Z', timeZone: 'Europe/Ljubljana' };
+const DEMONSTRATION: PageInstance = { operator: null, collectionEnds: null, timeZone: 'Europe/Ljubljana', synthetic: false };
+const OPERATED: PageInstance = { operator: TEST_OPERATOR, collectionEnds: '2026-06-30T22:00:00.000Z', timeZone: 'Europe/Ljubljana', synthetic: false };
 
 /** The words a reader reads in some HTML. */
 function words(html: string): string[] {

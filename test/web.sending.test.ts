@@ -146,7 +146,8 @@ describe.skipIf(SKIP_BROWSER_TESTS)('sending that is honest and counts once', { 
     }));
 
   it('after the end of collection: not counted, said so, and nothing posted', async () => {
-    const service = await startTestService({ collectionEnds: new Date(Date.now() - 60_000) });
+    const now = Date.UTC(2026, 10, 25, 12);
+    const service = await startTestService({ collectionEnds: new Date(now - 60_000) }, { now: () => now });
     const watched = await openPage(browser());
     const { page } = watched;
     try {

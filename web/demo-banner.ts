@@ -1,12 +1,14 @@
 import { updateWhenLocaleChanges } from '@lit/localize';
 import { css, html, LitElement, nothing } from 'lit';
-import { isDemonstration } from './instance.js';
+import { isDemonstration, isSynthetic } from './instance.js';
 import { t } from './messages.js';
 import { base } from './styles.js';
 
 /**
  * Says, on every page of an instance whose operator has not given its identity, that this
- * is a demonstration: a resident must not take it for a health authority's service.
+ * is a demonstration: a resident must not take it for a health authority's service. On a
+ * demonstration with synthetic data (`npm run demo`) it also says the numbers are made up,
+ * so no one reads them as an outbreak.
  */
 export class DemoBanner extends LitElement {
   static override styles = [
@@ -35,7 +37,7 @@ export class DemoBanner extends LitElement {
 
   override render() {
     if (!isDemonstration()) return nothing;
-    return html`<div role="note"><p>${t('demo.banner')}</p></div>`;
+    return html`<div role="note"><p>${t('demo.banner')}${isSynthetic() ? html` ${t('demo.synthetic')}` : nothing}</p></div>`;
   }
 }
 

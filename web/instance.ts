@@ -1,7 +1,7 @@
 import type { PageInstance } from '../server/page-instance.js';
 
 /** A page served without the service (the Vite dev server) is a demonstration instance too. */
-const DEMONSTRATION: PageInstance = { operator: null, collectionEnds: null, timeZone: 'Europe/Ljubljana' };
+const DEMONSTRATION: PageInstance = { operator: null, collectionEnds: null, timeZone: 'Europe/Ljubljana', synthetic: false };
 
 let read: PageInstance | undefined;
 
@@ -17,7 +17,15 @@ export function instance(): PageInstance {
   return read;
 }
 
-/** Whether nobody has said who runs this instance: the pages then say it is a demonstration. */
+/**
+ * Whether this is a demonstration: nobody has said who runs it, or its numbers are synthetic
+ * (`npm run demo`). The pages then say so.
+ */
 export function isDemonstration(): boolean {
-  return instance().operator === null;
+  return instance().operator === null || instance().synthetic;
+}
+
+/** Whether the numbers this instance publishes are synthetic demonstration data, not reports. */
+export function isSynthetic(): boolean {
+  return instance().synthetic;
 }

@@ -10,6 +10,7 @@ export const sl = {
   'app.topic': 'COVID-19 in druge akutne okužbe dihal',
   'locale.label': 'Jezik:',
   'demo.banner': 'Predstavitvena kopija, ki je ne upravlja zdravstveni organ.',
+  'demo.synthetic': 'Vse številke so sintetični predstavitveni podatki: izmišljene so in ne izhajajo iz poročil ljudi.',
   'step.questions': 'Korak 1 od 2: vprašanja',
   'step.advice': 'Korak 2 od 2: nasvet',
   'notice.more': 'Preberite celotno obvestilo',

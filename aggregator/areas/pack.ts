@@ -58,7 +58,10 @@ export type Region = AreaPackInput['regions'][number];
 export interface AreaPack extends Readonly<z.output<typeof areaPackSchema>> {
   readonly municipalityByCode: ReadonlyMap<string, Municipality>;
   readonly regionByCode: ReadonlyMap<string, Region>;
+  /** The country's population: the sum of its municipalities'. */
   readonly population: number;
+  /** Each region's population: the sum of its municipalities'. */
+  readonly regionPopulation: ReadonlyMap<string, number>;
 }
 
 export function buildAreaPack(input: unknown): AreaPack {
@@ -68,5 +71,6 @@ export function buildAreaPack(input: unknown): AreaPack {
     municipalityByCode: new Map(pack.municipalities.map((m) => [m.code, m])),
     regionByCode: new Map(pack.regions.map((r) => [r.code, r])),
     population: pack.municipalities.reduce((sum, m) => sum + m.population, 0),
+    regionPopulation: pack.municipalities.reduce((sums, m) => sums.set(m.region, (sums.get(m.region) ?? 0) + m.population), new Map<string, number>()),
   };
 }

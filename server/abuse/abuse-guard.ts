@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { Config } from '../config.js';
+import { ProblemError } from '../problem.js';
 import { clientAddress, rateLimitSubject } from './client-address.js';
 import { createProofOfWork, type ProofOfWork } from './proof-of-work.js';
 import { RateLimiter, type RateVerdict } from './rate-limit.js';
@@ -29,6 +30,12 @@ export interface AbuseGuard {
   close(): void;
 }
 
+/** Counts the request against its sender's budget (`limit`, absent: none) and answers 429 with Retry-After past it. */
+export function enforceBudget(limit: ((c: Context) => RateVerdict) | undefined, c: Context, detail: string): void {
+  const verdict = limit?.(c);
+  if (verdict && !verdict.ok) throw new ProblemError(429, { detail, headers: { 'retry-after': String(verdict.retryAfterS) } });
+}
+
 /** The proof of work and the rate limit as configured, each absent when switched off. */
 export function createAbuseGuard(
   config: Pick<Config, 'powMaxNumber' | 'powCost' | 'powChallengeTtlMs' | 'rateLimitMax' | 'rateLimitWindowMs' | 'trustProxy'>,
@@ -41,6 +48,7 @@ export function createAbuseGuard(
           cost: config.powCost,
           ttlMs: config.powChallengeTtlMs,
           maxSpent: MAX_SPENT_SOLUTIONS,
+          ...(options.now ? { now: options.now } : {}),
         })
       : undefined;
   const rateLimiter = (max: number) =>

@@ -1,5 +1,6 @@
 import { type Context, Hono } from 'hono';
 import { ProblemError } from '../problem.js';
+import { enforceBudget } from './abuse-guard.js';
 import type { ProofOfWork } from './proof-of-work.js';
 import type { RateVerdict } from './rate-limit.js';
 
@@ -20,13 +21,7 @@ export function challengeRoutes(parts: ChallengeParts): Hono {
   const app = new Hono();
   app.get('/api/v1/challenge', async function challenge(c) {
     if (!parts.proofOfWork) throw new ProblemError(404, { detail: 'this service does not ask for proof of work' });
-    const limited = parts.challengeLimit?.(c);
-    if (limited && !limited.ok) {
-      throw new ProblemError(429, {
-        detail: 'too many challenges from this network; please try again later',
-        headers: { 'retry-after': String(limited.retryAfterS) },
-      });
-    }
+    enforceBudget(parts.challengeLimit, c, 'too many challenges from this network; please try again later');
     return c.json(await parts.proofOfWork.issue(), 200, { 'cache-control': 'no-store' });
   });
   return app;

@@ -1,6 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
-import { isIP } from 'node:net';
+import ipaddr from 'ipaddr.js';
 
 /**
  * The address a request came from: the socket's peer, or, when the operator says a proxy
@@ -14,7 +14,7 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
 }
 
 function isLoopback(address: string): boolean {
-  return address === '::1' || /^(::ffff:)?127\./i.test(address);
+  return ipaddr.isValid(address) && ipaddr.process(address).range() === 'loopback';
 }
 
 /**
@@ -24,7 +24,7 @@ function isLoopback(address: string): boolean {
 export function forwardedAddress(peer: string, forwarded: string | undefined): string {
   if (!forwarded || !isLoopback(peer)) return peer;
   const last = forwarded.slice(forwarded.lastIndexOf(',') + 1).trim();
-  return isIP(last) ? last : peer;
+  return ipaddr.isValid(last) ? last : peer;
 }
 
 /**
@@ -33,15 +33,9 @@ export function forwardedAddress(peer: string, forwarded: string | undefined): s
  * through addresses. IPv4-mapped IPv6 addresses count as their IPv4 address.
  */
 export function rateLimitSubject(address: string): string {
-  if (isIP(address) !== 6) return address;
-  const bare = address.split('%', 1)[0]!.toLowerCase();
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/.exec(bare);
-  if (mapped) return mapped[1]!;
-  const [head = '', tail] = bare.split('::') as [string, string | undefined];
-  const groups = (part: string) => (part === '' ? [] : part.split(':'));
-  const left = groups(head);
-  // An embedded IPv4 tail (…:1.2.3.4) fills two groups; only the first four groups matter.
-  const right = tail === undefined ? [] : groups(tail).flatMap((g) => (g.includes('.') ? ['0', '0'] : [g]));
-  const full = tail === undefined ? left : [...left, ...Array(8 - left.length - right.length).fill('0'), ...right];
-  return `${full.slice(0, 4).map((g: string) => parseInt(g, 16).toString(16)).join(':')}::/64`;
+  if (!ipaddr.isValid(address)) return address;
+  const ip = ipaddr.process(address);
+  if (ip.kind() === 'ipv4') return ip.toString();
+  const network = new ipaddr.IPv6([...(ip as ipaddr.IPv6).parts.slice(0, 4), 0, 0, 0, 0]);
+  return `${network.toString()}/64`;
 }

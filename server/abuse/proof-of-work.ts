@@ -16,6 +16,8 @@ export interface ProofOfWorkOptions {
   ttlMs: number;
   /** Spent solutions held at once (ReplaySet). */
   maxSpent: number;
+  /** The clock challenges expire by; the service's clock. */
+  now?: () => number;
 }
 
 export type PowRefusal = 'missing' | 'malformed' | 'invalid' | 'expired' | 'replayed' | 'full';
@@ -68,7 +70,8 @@ function decode(header: string): { challenge: Challenge; solution: { counter: nu
 export function createProofOfWork(options: ProofOfWorkOptions): ProofOfWork {
   const hmacSignatureSecret = randomBytes(32).toString('hex');
   const hmacKeySignatureSecret = randomBytes(32).toString('hex');
-  const spent = new ReplaySet({ maxEntries: options.maxSpent });
+  const now = options.now ?? Date.now;
+  const spent = new ReplaySet({ maxEntries: options.maxSpent, now });
   // Solutions whose report is not settled yet, with whoever waits to learn whether it counted.
   const inFlight = new Map<string, (() => void)[] | undefined>();
   const lowest = Math.ceil(options.maxNumber / 2);
@@ -80,7 +83,7 @@ export function createProofOfWork(options: ProofOfWorkOptions): ProofOfWork {
         cost: options.cost,
         counter: randomInt(options.maxNumber, lowest),
         deriveKey,
-        expiresAt: new Date(Date.now() + options.ttlMs),
+        expiresAt: new Date(now() + options.ttlMs),
         hmacSignatureSecret,
         hmacKeySignatureSecret,
       });
@@ -89,7 +92,7 @@ export function createProofOfWork(options: ProofOfWorkOptions): ProofOfWork {
       if (!header) return { ok: false, reason: 'missing' };
       const payload = decode(header);
       if (!payload) return { ok: false, reason: 'malformed' };
-      const result = verifyIssuedSolution(payload, { hmacSignatureSecret, hmacKeySignatureSecret }, Date.now());
+      const result = verifyIssuedSolution(payload, { hmacSignatureSecret, hmacKeySignatureSecret }, now());
       if (result.expired) return { ok: false, reason: 'expired' };
       if (!result.verified) return { ok: false, reason: 'invalid' };
       // 128 bits of the signature identify the challenge; half the memory of the whole.

@@ -3,7 +3,7 @@ import type { AreaPack } from '../../aggregator/areas/index.js';
 import { epochDay, isoDate } from '../../aggregator/calendar.js';
 import type { GeoType } from '../../aggregator/publication.js';
 import { DATA_SOURCE, SIGNAL_SOURCES, SIGNALS, type SignalSource } from '../../aggregator/signals.js';
-import { ROW_FIELDS } from './epidata-rows.js';
+import { ROW_FIELDS } from './epidata-fields.js';
 
 /**
  * The parameters of the Epidata `covidcast` endpoint, as Delphi's API takes them and its

@@ -1,9 +1,9 @@
-import { dayNumber, epiweek, epochDay, isoWeek, isoWeekMonday, isoWeekNumber, mondayOf, sundayOf } from '../../aggregator/calendar.js';
-import { dayIn } from '../../aggregator/day.js';
-import { startOfDayIn } from '../collection-end.js';
+import { dayNumber, epiweek, epochDay, isoDate, isoWeek, isoWeekMonday, isoWeekNumber, mondayOf, sundayOf } from '../../aggregator/calendar.js';
+import { dayIn, startOfDayIn } from '../../aggregator/day.js';
 import type { MissingReason } from '../../aggregator/publication.js';
 import { estimate, type EstimateContext, estimateVersions, type SignalEstimate, type SignalPeriod, signalPeriods } from '../../aggregator/signal-estimates.js';
 import type { SignalSource } from '../../aggregator/signals.js';
+import type { EpidataRow } from './epidata-fields.js';
 import type { EpidataQuery, TimeRanges } from './epidata-query.js';
 
 /**
@@ -12,29 +12,6 @@ import type { EpidataQuery, TimeRanges } from './epidata-query.js';
  * days (`issues`) or so long after their period (`lag`). Times are Delphi's numbers: YYYYMMDD
  * for days; YYYYWW for weeks, epiweeks or ISO weeks as the source says, and so are their issues.
  */
-
-export interface EpidataRow {
-  geo_value: string;
-  signal: string;
-  time_value: number;
-  issue: number;
-  lag: number;
-  value: number | null;
-  stderr: number | null;
-  sample_size: number | null;
-  missing_value: number;
-  missing_stderr: number;
-  missing_sample_size: number;
-  /** True while time_value ends on the open day: its numbers will be published again. */
-  provisional: boolean;
-}
-
-// Every field of a row, in order, for `fields`; the type holds the list to EpidataRow.
-const ROW_FIELD_SET: Record<keyof EpidataRow, true> = {
-  geo_value: true, signal: true, time_value: true, issue: true, lag: true, value: true, stderr: true, sample_size: true,
-  missing_value: true, missing_stderr: true, missing_sample_size: true, provisional: true,
-};
-export const ROW_FIELDS = Object.keys(ROW_FIELD_SET);
 
 /** Delphi's missing codes (delphi_utils.Nans): 0 present, 1 not applicable, 3 withheld for privacy (too few reports). */
 export function missingCode(reason: MissingReason | null): number {
@@ -74,8 +51,7 @@ function selected(ctx: RowsContext, q: EpidataQuery, source: SignalSource, area:
     return e ? [{ e, openDay: ctx.openDay }] : [];
   }
   if ('as_of' in v) {
-    const day = 'day' in v.as_of ? v.as_of.day.split('-').map(Number) : [];
-    const end = 'instant' in v.as_of ? v.as_of.instant : startOfDayIn(ctx.timeZone, day[0]!, day[1]!, day[2]! + 1) - 1;
+    const end = 'instant' in v.as_of ? v.as_of.instant : startOfDayIn(ctx.timeZone, isoDate(epochDay(v.as_of.day) + 1)) - 1;
     const e = estimate(ctx, source, area, period, end);
     return e ? [{ e, openDay: dayIn(ctx.timeZone, end) }] : [];
   }

@@ -8,7 +8,7 @@ import type { ReleasedSnapshot } from '../../aggregator/snapshot.js';
 import { AnswerCache, type Coding, send } from '../answers.js';
 import { ProblemError } from '../problem.js';
 import { parseQuery, type QueryRead, readQuery } from '../query-params.js';
-import { MAX_ROWS } from '../stats.contract.js';
+import { MAX_ROWS, SYNTHETIC_HEADER } from '../stats.contract.js';
 import { cacheHeaders, entityTag, rawQuery } from '../stats.routes.js';
 import { META_FIELDS, metaRow } from './epidata-meta.js';
 import { EPIDATA_ALIASES, epidataQuerySchema, fieldList } from './epidata-query.js';
@@ -59,9 +59,10 @@ function envelope(rows: readonly object[], truncated: boolean, format: 'classic'
  * Delphi's Epidata API for the signals (aggregator/signals.ts): `covidcast/` and
  * `covidcast_meta/`, wire-compatible for what applies, so epidatr and epidatpy work with only
  * their base URL changed. Read from the publication history in memory, never the database;
- * answers are kept per snapshot and query string with their compressed forms.
+ * answers are kept per snapshot and query string with their compressed forms. On a
+ * demonstration (`synthetic`) every answer carries the header that says so, as the CSV does.
  */
-export function epidataRoutes(parts: EpidataParts): Hono {
+export function epidataRoutes(parts: EpidataParts, synthetic = false): Hono {
   const schema = epidataQuerySchema(parts.areaPack);
   const cache = new AnswerCache(parts.onCompress);
   const context = (s: ReleasedSnapshot): RowsContext => ({
@@ -107,7 +108,8 @@ export function epidataRoutes(parts: EpidataParts): Hono {
       const key = `${endpoint}?${rawQuery(c.req.url)}`;
       const found = cache.obtain(s, key, async () => {
         const read = parseOrRefuse(() => readQuery(c.req.url, endpoint === 'covidcast' ? EPIDATA_ALIASES : {}));
-        return cache.answer(Buffer.from(await build(s, read)), { 'content-type': 'application/json; charset=utf-8', ...cacheHeaders(s) }, entityTag(s, key));
+        const headers = { 'content-type': 'application/json; charset=utf-8', ...(synthetic ? { [SYNTHETIC_HEADER]: 'true' } : {}), ...cacheHeaders(s) };
+        return cache.answer(Buffer.from(await build(s, read)), headers, entityTag(s, key));
       });
       return found instanceof Promise ? found.then((a) => send(c, a)) : send(c, found);
     };

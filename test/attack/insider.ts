@@ -7,8 +7,8 @@ import { FIELDS, type Report } from '../../aggregator/questionnaire.js';
 import { release } from '../../aggregator/release.js';
 import { DEFAULT_RELEASE_POLICY } from '../../aggregator/release-policy.js';
 import { rows } from '../../aggregator/released-rows.js';
-import { syntheticReport } from '../../bench/bodies.js';
-import { seededRandom } from '../../bench/random.js';
+import { syntheticReport } from '../../aggregator/synthetic/report.js';
+import { seededRandom } from '../../aggregator/synthetic/random.js';
 import { countRows } from './observe-after.js';
 import { ATTACK_PACK, INSIDER_DAY, INSIDER_REPORTS, TIME_ZONE, type TimedReport, VICTIM_AREA, WEEK, WEEK_LABEL } from './scenario.js';
 

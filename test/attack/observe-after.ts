@@ -6,7 +6,7 @@ import { release } from '../../aggregator/release.js';
 import { DEFAULT_RELEASE_POLICY, type ReleasePolicy } from '../../aggregator/release-policy.js';
 import { rows } from '../../aggregator/released-rows.js';
 import type { ReleasedSnapshot } from '../../aggregator/snapshot.js';
-import type { CountRow } from '../../aggregator/store.js';
+import type { CountRow } from '../../aggregator/area-day.js';
 import { type Cell, cell, type Observation, partUnits, unitsOf, type World } from './attacker.js';
 import { ATTACK_PACK, countedBy, RELEASES, TIME_ZONE, type TimedReport, WATCHED_DAY, WEEK } from './scenario.js';
 

@@ -1,8 +1,8 @@
 import { buildAreaPack } from '../../aggregator/areas/pack.js';
 import { epochDay, isoDate } from '../../aggregator/calendar.js';
 import type { Report } from '../../aggregator/questionnaire.js';
-import { syntheticReport } from '../../bench/bodies.js';
-import { seededRandom } from '../../bench/random.js';
+import { syntheticReport } from '../../aggregator/synthetic/report.js';
+import { seededRandom } from '../../aggregator/synthetic/random.js';
 
 /**
  * The attacker's world: one ISO week of reports in a small country, its last day watched

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { CountRow } from '../../aggregator/store.js';
+import type { CountRow } from '../../aggregator/area-day.js';
 
 /** Every counter in the database, read through a second, read-only connection. */
 export function readCounts(databasePath: string): CountRow[] {

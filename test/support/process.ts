@@ -13,11 +13,12 @@ export interface ServerProcess {
 }
 
 /**
- * Runs the built server as a child process on a free loopback port; resolves once it listens.
- * As with testConfig, proof of work and the rate limit are off unless `env` turns them on.
+ * Runs the built server (or another entry point of it, such as the demonstration) as a child
+ * process on a free loopback port; resolves once it listens. As with testConfig, proof of
+ * work and the rate limit are off unless `env` turns them on.
  */
-export async function spawnServer(env: Record<string, string>): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [MAIN], {
+export async function spawnServer(env: Record<string, string>, script = MAIN): Promise<ServerProcess> {
+  const child = spawn(process.execPath, [script], {
     env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', ADMIN_PORT: '0', POW_MAX_NUMBER: '0', RATE_LIMIT_WINDOW_S: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

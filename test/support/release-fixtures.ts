@@ -6,8 +6,9 @@ import type { MissingReason } from '../../aggregator/publication.js';
 import type { Report } from '../../aggregator/questionnaire.js';
 import { type ReleasedRow, rows } from '../../aggregator/released-rows.js';
 import type { ReleasedSnapshot } from '../../aggregator/snapshot.js';
-import type { CountRow } from '../../aggregator/store.js';
-import { seededRandom } from '../../bench/random.js';
+import type { Answers } from './arbitraries.js';
+import type { CountRow } from '../../aggregator/area-day.js';
+import { seededRandom } from '../../aggregator/synthetic/random.js';
 
 /** A small country: R1 (M1, M2, M3), R2 (M4, M5), R3 (M6, M7, M8). */
 export const PACK = buildAreaPack({
@@ -41,8 +42,6 @@ export const PACK = buildAreaPack({
     '75+': 15_000,
   },
 });
-
-export type Answers = Omit<Report, 'area' | 'consent'>;
 
 export const NO_SYMPTOMS: Answers = { ageBand: '35-44', symptoms: [], warningSigns: [], contact: 'no', test: 'not_tested' };
 

@@ -1,7 +1,7 @@
 import type { Report } from '../../aggregator/questionnaire.js';
 
 // One seeded generator for the tests and the benchmark, so a failing run can be replayed.
-export { pick, seededRandom } from '../../bench/random.js';
+export { pick, seededRandom } from '../../aggregator/synthetic/random.js';
 
 export function subset<T>(random: () => number, values: readonly T[], p: number): T[] {
   return values.filter(() => random() < p);

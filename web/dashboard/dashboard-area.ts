@@ -149,16 +149,19 @@ export class DashboardArea extends LitElement {
     updateWhenLocaleChanges(this);
   }
 
-  /** The area's rows: the last 28 closed days, and today where it is published (country, regions). */
+  /**
+   * The area's rows: the last 28 closed days and today, for the country and the regions.
+   * Municipalities publish no days, and the API refuses to be asked for what is never published.
+   */
   private _query(): StatsQuery | undefined {
     const area = this._area();
     const info = this.info;
-    if (!area || !info) return undefined;
+    if (!area || !info || area.level === 'municipality') return undefined;
     const query: StatsQuery = {
       level: area.level,
       areas: [area.code],
       from: addDays(info.openDay, -SERIES_DAYS),
-      to: area.level === 'municipality' ? addDays(info.openDay, -1) : info.openDay,
+      to: info.openDay,
       period: 'day',
       metrics: ['reports', ...SHARE_INDICATORS],
     };

@@ -113,10 +113,13 @@ export class DashboardComparison extends LitElement {
   private _query(): StatsQuery | undefined {
     const info = this.info;
     if (!info || this.areas.length === 0) return undefined;
+    const period = this._selectedPeriod(info);
+    // Municipalities publish weeks only, and the API refuses to be asked for their days.
+    if (this.level === 'municipality' && period.type === 'day') return undefined;
     const query: StatsQuery = {
       level: this.level,
       ...(this.all ? {} : { areas: this.areas.map((a) => a.code) }),
-      ...periodQuery(this._selectedPeriod(info)),
+      ...periodQuery(period),
       metrics: [this._indicator],
     };
     return this._stable(query);

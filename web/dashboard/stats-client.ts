@@ -117,6 +117,6 @@ export function fetchAreas(signal: AbortSignal): Promise<Areas> {
  * name its dates: asked with a query that selects no rows (one day long ago).
  */
 export async function fetchSnapshotInfo(signal: AbortSignal): Promise<SnapshotInfo> {
-  const answer = await fetchStats({ level: 'country', from: '2000-01-01', to: '2000-01-01', metrics: ['reports'] }, signal);
+  const answer = await fetchStats({ level: 'country', from: '2000-01-01', to: '2000-01-01', period: 'day', metrics: ['reports'] }, signal);
   return answer.snapshot;
 }

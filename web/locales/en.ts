@@ -6,6 +6,7 @@ export const templates: Record<MessageId, string> = {
   'app.topic': 'COVID-19 and other acute respiratory infections',
   'locale.label': 'Language:',
   'demo.banner': 'A demonstration copy, not run by a health authority.',
+  'demo.synthetic': 'All numbers are synthetic demonstration data: made up, not reported by anyone.',
   'step.questions': 'Step 1 of 2: questions',
   'step.advice': 'Step 2 of 2: advice',
   'notice.more': 'Read the full notice',

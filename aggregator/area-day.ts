@@ -1,0 +1,57 @@
+import { METRIC_INDEX, METRICS } from './metrics.js';
+
+/**
+ * The counters of one municipality on one day, all metrics at once: how many reports counted
+ * in each metric, and the sum of their record keys (modulo 2³²), in the order of the metric
+ * catalogue. The store keeps one such row per (day, area), so a batch of reports writes one
+ * row per area it touched instead of one per counter.
+ */
+export interface AreaDay {
+  readonly day: string;
+  readonly area: string;
+  readonly n: Uint32Array;
+  readonly key: Uint32Array;
+}
+
+/** One counter in long format: a metric's count and key sum on a day in an area. */
+export interface CountRow {
+  day: string;
+  area: string;
+  metric: string;
+  n: number;
+  key: number;
+}
+
+export function emptyAreaDay(day: string, area: string): AreaDay {
+  return { day, area, n: new Uint32Array(METRICS.length), key: new Uint32Array(METRICS.length) };
+}
+
+/** Adds `from` into `to`, counts and key sums (keys wrap around modulo 2³²). */
+export function addInto(to: AreaDay, from: AreaDay): void {
+  for (let k = 0; k < to.n.length; k++) {
+    to.n[k]! += from.n[k]!;
+    to.key[k] = (to.key[k]! + from.key[k]!) >>> 0;
+  }
+}
+
+/** The non-zero counters of an area-day in long format, in catalogue order. */
+export function* countRowsOf(a: AreaDay): Generator<CountRow> {
+  for (let k = 0; k < a.n.length; k++) {
+    if (a.n[k]! > 0) yield { day: a.day, area: a.area, metric: METRICS[k]!.name, n: a.n[k]!, key: a.key[k]! };
+  }
+}
+
+/** Counters in long format gathered into area-days (metrics the catalogue does not know are an error). */
+export function areaDaysOf(rows: Iterable<CountRow>): AreaDay[] {
+  const out = new Map<string, AreaDay>();
+  for (const r of rows) {
+    const k = METRIC_INDEX.get(r.metric);
+    if (k === undefined) throw new Error(`unknown metric ${r.metric}`);
+    const name = `${r.day}\u0000${r.area}`;
+    let a = out.get(name);
+    if (!a) out.set(name, (a = emptyAreaDay(r.day, r.area)));
+    a.n[k]! += r.n;
+    a.key[k] = (a.key[k]! + r.key) >>> 0;
+  }
+  return [...out.values()];
+}
