@@ -98,7 +98,9 @@ export async function runDelivery(server: ServerProcess, load: LoadGenerator, se
   const day = (back: number) => isoDate(epochDay(openDay) - back).replace(/-/g, '');
   const covidcast = `/api/epidata/covidcast/?data_source=${DATA_SOURCE}&signals=smoothed_cli&geo_type=region&time_type=day&geo_values=%2A&time_values=${day(28)}-${day(0)}`;
   const epidata: CachedRead[] = [];
-  for (const path of [covidcast, `${covidcast}&as_of=${day(7)}`, '/api/epidata/covidcast_meta/']) {
+  // The history begins with this service's first release, so as_of the end of today is the
+  // earliest moment that holds every value: the same rows, read through the history's versions.
+  for (const path of [covidcast, `${covidcast}&as_of=${day(0)}`, '/api/epidata/covidcast_meta/']) {
     epidata.push(await cachedRead(server, load, path, EPIDATR_ENCODING, seconds));
   }
   const csvPath = `/api/v1/stats.csv?time_type=week&geo_type=municipality&from=${isoDate(epochDay(openDay) - 28)}&to=${isoDate(epochDay(openDay) - 1)}`;
