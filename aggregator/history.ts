@@ -1,6 +1,7 @@
 import type { AreaPack } from './areas/index.js';
 import { REPORTS } from './metrics.js';
-import { type GeoType, PUBLISHED_TABLES, type TableSpec } from './publication.js';
+import { type GeoType, PUBLISHED_TABLES, tableIndex, type TableSpec } from './publication.js';
+import { snapshotAreas } from './release.js';
 import { FROZEN_WITHHELD, WEEK_LABEL } from './retention.js';
 import { BELOW_MINIMUM, NOT_YET_PUBLISHED, PUBLISHED, type ReleasedSnapshot } from './snapshot.js';
 import type { PublishedRow } from './store.js';
@@ -58,13 +59,9 @@ export interface PublicationHistory {
 }
 
 function shapes(pack: AreaPack): TableShape[] {
-  const areasOf: Record<GeoType, string[]> = {
-    country: [pack.country.code],
-    region: pack.regions.map((r) => r.code),
-    municipality: pack.municipalities.map((m) => m.code),
-  };
+  const all = snapshotAreas(pack);
   return PUBLISHED_TABLES.map((spec) => {
-    const areas = areasOf[spec.level];
+    const areas = all.filter((a) => a.level === spec.level).map((a) => a.code);
     return {
       spec,
       areas,
@@ -114,7 +111,7 @@ export function createHistory(pack: AreaPack, stored: Iterable<PublishedRow> = [
       issuedNow = row.issued;
     }
     const level = levelOf.get(row.area);
-    const table = level === undefined ? -1 : PUBLISHED_TABLES.findIndex((t) => t.level === level && t.period === (WEEK_LABEL.test(row.period) ? 'week' : 'day'));
+    const table = level === undefined ? -1 : tableIndex(level, WEEK_LABEL.test(row.period) ? 'week' : 'day');
     const shape = tables[table];
     const metric = shape?.metricIndex.get(row.metric);
     // Rows of areas or metrics this pack and questionnaire do not publish cannot be served.

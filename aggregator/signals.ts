@@ -1,6 +1,6 @@
 import { ageMetric, answerMetric, BY_AGE, METRICS, REPORTS } from './metrics.js';
 import { PROJECTED_METRICS } from './projection.js';
-import { type GeoType, PUBLISHED_TABLES } from './publication.js';
+import { type GeoType, PUBLISHED_TABLES, tableIndex, type TimeType } from './publication.js';
 import { AGE_BANDS, FIELDS } from './questionnaire.js';
 
 /**
@@ -18,7 +18,6 @@ export const DATA_SOURCE = 'symptom-self-report';
 export type Pooling = 'raw' | 'smoothed';
 /** Epiweeks (MMWR, Sunday to Saturday) or ISO weeks (Monday to Sunday). */
 export type WeekSystem = 'mmwr' | 'iso';
-export type SignalTimeType = 'day' | 'week';
 
 export interface SignalSpec {
   readonly name: string;
@@ -33,7 +32,7 @@ export interface SignalSpec {
 export interface SignalSource {
   readonly signal: SignalSpec;
   readonly geoType: GeoType;
-  readonly timeType: SignalTimeType;
+  readonly timeType: TimeType;
   /** The weeks of a weekly signal; null for days. */
   readonly weeks: WeekSystem | null;
   /** Index into PUBLISHED_TABLES. */
@@ -71,7 +70,6 @@ function needs(signal: SignalSpec): string[] {
   return [REPORTS, signal.metric, ...(signal.standardised ? bandMetrics(signal.metric).flatMap((b) => [b.x, b.n]) : [])];
 }
 
-const tableIndex = (level: GeoType, period: 'day' | 'week') => PUBLISHED_TABLES.findIndex((t) => t.level === level && t.period === period);
 const publishes = (table: number, metrics: readonly string[]) => table >= 0 && metrics.every((m) => PUBLISHED_TABLES[table]!.metrics.includes(m));
 
 /**

@@ -1,4 +1,4 @@
-import type { z } from '@hono/zod-openapi';
+import { z } from '@hono/zod-openapi';
 import { type FieldError, jsonPointer, ProblemError } from './problem.js';
 
 /**
@@ -47,6 +47,10 @@ export function readQuery(url: string, aliases: Readonly<Record<string, string>>
   if (errors.length > 0) fail(errors);
   return { params, givenAs };
 }
+
+/** One of `values`; the error says which, or that the parameter is required. */
+export const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
+  z.enum(values, { error: (issue) => (issue.input === undefined ? `required: ${values.join(' or ')}` : `one of ${values.join(', ')}`) });
 
 /** Parses the parameters with a zod schema; a failure is a 400 problem naming each parameter by pointer. */
 export function parseQuery<S extends z.ZodType>(schema: S, read: QueryRead): z.output<S> {

@@ -3,7 +3,9 @@ import type { AreaPack } from '../aggregator/areas/index.js';
 import { epochDay, isoDate } from '../aggregator/calendar.js';
 import { METRIC_NAMES } from '../aggregator/metrics.js';
 import { type GeoType, tableSpec, type TimeType } from '../aggregator/publication.js';
+import { snapshotAreas } from '../aggregator/release.js';
 import type { RowQuery } from '../aggregator/released-rows.js';
+import { choice } from './query-params.js';
 
 /** Without dates, a query covers the 28 days up to the open day. */
 export const DEFAULT_DAYS = 28;
@@ -28,9 +30,6 @@ const list = (known: ReadonlySet<string>, what: string) =>
     return items;
   });
 
-const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { error: (issue) => (issue.input === undefined ? `required: ${values.join(' or ')}` : `one of ${values.join(', ')}`) });
-
 /** The filters' documentation, shared by the validating schema and the OpenAPI description. */
 export function statsQueryShape(pack: AreaPack) {
   const areaCodes = new Set([pack.country.code, ...pack.regionByCode.keys(), ...pack.municipalityByCode.keys()]);
@@ -52,11 +51,7 @@ export function statsQueryShape(pack: AreaPack) {
  * geo_type=municipality, municipalities by day, a metric a level does not publish) are refused.
  */
 export function statsQuerySchema(pack: AreaPack) {
-  const levelOf = new Map<string, GeoType>([
-    [pack.country.code, 'country'],
-    ...pack.regions.map((r) => [r.code, 'region'] as const),
-    ...pack.municipalities.map((m) => [m.code, 'municipality'] as const),
-  ]);
+  const levelOf = new Map(snapshotAreas(pack).map((a) => [a.code, a.level]));
   return z.strictObject(statsQueryShape(pack)).superRefine((q, ctx) => {
     const codes = q.geo_value ?? [];
     codes.forEach((code, i) => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHistory, type PublicationHistory } from '../aggregator/history.js';
-import { PUBLISHED_TABLES } from '../aggregator/publication.js';
+import { tableIndex } from '../aggregator/publication.js';
 import { release } from '../aggregator/release.js';
 import { type ReleasedSnapshot, tableOf } from '../aggregator/snapshot.js';
 import type { PublishedRow } from '../aggregator/store.js';
@@ -30,8 +30,8 @@ function record(history: PublicationHistory, s: ReleasedSnapshot, stored: Publis
   return [...changes.rows];
 }
 
-const dayTable = (level: 'country' | 'region') => PUBLISHED_TABLES.findIndex((t) => t.level === level && t.period === 'day');
-const weekTable = PUBLISHED_TABLES.findIndex((t) => t.level === 'municipality' && t.period === 'week');
+const dayTable = (level: 'country' | 'region') => tableIndex(level, 'day');
+const weekTable = tableIndex('municipality', 'week');
 
 describe('the publication history', () => {
   it('records each closed period once, only the cells that are not zero, and an area below the minimum as one marker', () => {

@@ -2,7 +2,9 @@ import { z } from '@hono/zod-openapi';
 import type { AreaPack } from '../../aggregator/areas/index.js';
 import { epochDay, isoDate } from '../../aggregator/calendar.js';
 import type { GeoType } from '../../aggregator/publication.js';
+import { snapshotAreas } from '../../aggregator/release.js';
 import { DATA_SOURCE, SIGNAL_SOURCES, SIGNALS, type SignalSource } from '../../aggregator/signals.js';
+import { choice } from '../query-params.js';
 import { ROW_FIELDS } from './epidata-fields.js';
 
 /**
@@ -71,14 +73,9 @@ const asOf = z.string().transform((written, ctx): { day: string } | { instant: n
   return { day };
 });
 
-const choice = <const T extends readonly [string, ...string[]]>(values: T) =>
-  z.enum(values, { error: (issue) => (issue.input === undefined ? `required: ${values.join(' or ')}` : `one of ${values.join(', ')}`) });
-
 /** The parameters' schema, shared by the validation and the OpenAPI description. */
 export function epidataQueryShape(pack: AreaPack) {
-  const codes = new Map(
-    [pack.country.code, ...pack.regionByCode.keys(), ...pack.municipalityByCode.keys()].map((code) => [code.toLowerCase(), code]),
-  );
+  const codes = new Map(snapshotAreas(pack).map((a) => [a.code.toLowerCase(), a.code]));
   const signalNames = new Set(SIGNALS.map((s) => s.name));
   return {
     data_source: choice([DATA_SOURCE]).openapi({ description: `The data source: \`${DATA_SOURCE}\`.` }),
@@ -127,11 +124,7 @@ export interface EpidataQuery {
 }
 
 export function epidataQuerySchema(pack: AreaPack) {
-  const levelOf = new Map<string, GeoType>([
-    [pack.country.code, 'country'],
-    ...pack.regions.map((r) => [r.code, 'region'] as const),
-    ...pack.municipalities.map((m) => [m.code, 'municipality'] as const),
-  ]);
+  const levelOf = new Map(snapshotAreas(pack).map((a) => [a.code, a.level]));
   return z
     .strictObject(epidataQueryShape(pack))
     .superRefine((q, ctx) => {
