@@ -13,7 +13,7 @@ import { type ServerProcess, startServer } from './server-process.js';
 const BARE_BYTES = fileURLToPath(new URL('./servers/bare-bytes.js', import.meta.url));
 
 /** Where the cached-read targets are judged. */
-export const DELIVERY_CONNECTIONS = 50;
+const DELIVERY_CONNECTIONS = 50;
 const WARMUP = 2000;
 /** What a browser sends, and what epidatr sends. */
 const BROWSER_ENCODING = 'gzip, deflate, br';

@@ -88,7 +88,7 @@ function bestCoding(accepted: readonly { type: string; q: number }[]): string {
   return candidates.reduce<string>((best, coding) => (best === 'identity' || weight(coding) > weight(best) ? coding : best), 'identity');
 }
 
-export function negotiate(c: Context, answer: Answer): Coding {
+function negotiate(c: Context, answer: Answer): Coding {
   if (answer.body.length < MIN_COMPRESSED_BYTES) return 'identity';
   return accepts(c, { header: 'Accept-Encoding', supports: ['br', 'gzip'], default: 'identity', match: bestCoding }) as Coding;
 }
@@ -117,7 +117,7 @@ export function send(c: Context, answer: Answer): Response | Promise<Response> {
 }
 
 /** Answers are kept up to this size each; a larger one is built for its request alone. */
-export const MAX_CACHED_BYTES = 8 * 1024 * 1024;
+const MAX_CACHED_BYTES = 8 * 1024 * 1024;
 /** Uncompressed bytes all kept answers may hold together. */
 const CACHE_BYTES = 64 * 1024 * 1024;
 const CACHE_ENTRIES = 512;

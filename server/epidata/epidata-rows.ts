@@ -14,7 +14,7 @@ import type { EpidataQuery, TimeRanges } from './epidata-query.js';
  */
 
 /** Delphi's missing codes (delphi_utils.Nans): 0 present, 1 not applicable, 3 withheld for privacy (too few reports). */
-export function missingCode(reason: MissingReason | null): number {
+function missingCode(reason: MissingReason | null): number {
   return reason === null ? 0 : reason === 'not_applicable' ? 1 : 3;
 }
 
