@@ -40,9 +40,10 @@ export interface CountsStore {
   /**
    * Retention: in one transaction, deletes every counter and frozen value of the given periods
    * (dates and week labels) and inserts the frozen values that replace them; with
-   * secure_delete on, the deleted rows and freed pages are zeroed. Then truncates the WAL, so
-   * the old counters leave the files at once (false when another connection's read kept the
-   * truncation from completing; the WAL timer tries again).
+   * secure_delete on, the deleted rows and freed pages are zeroed. Then rewrites the database
+   * (VACUUM) and truncates the WAL, so the old counters leave the files at once; false when
+   * another connection kept either from completing (the WAL timer truncates again, the next
+   * retention rewrites again).
    */
   replacePeriods(periods: readonly string[], rows: Iterable<CountRow>): boolean;
   /**
@@ -216,6 +217,8 @@ export function openCountsStore(options: StoreOptions): CountsStore & HistorySto
   db.pragma(`synchronous = ${options.synchronous}`);
   db.pragma('secure_delete = ON');
   db.pragma('journal_size_limit = 0');
+  // VACUUM's copy of the database stays in memory, never in a temporary file.
+  db.pragma('temp_store = MEMORY');
   migrate(db);
 
   const selectCounter = db.prepare('SELECT day, area, n, key FROM counters WHERE day = ? AND area = ?');
@@ -273,6 +276,18 @@ export function openCountsStore(options: StoreOptions): CountsStore & HistorySto
     for (const row of rows) insertFrozen.run(row.day, row.area, row.metric, row.n);
   });
   const truncateWal = () => (db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[])[0]!.busy === 0;
+  // secure_delete zeroes a deleted cell, but a cell that moved when its page was rebuilt leaves
+  // its old bytes in that page's unallocated space, where nothing reaches them: VACUUM writes
+  // every page anew.
+  const rewrite = () => {
+    try {
+      db.exec('VACUUM');
+      return true;
+    } catch (error) {
+      if (error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY')) return false;
+      throw error;
+    }
+  };
 
   return {
     ...historyStatements(db),
@@ -300,7 +315,8 @@ export function openCountsStore(options: StoreOptions): CountsStore & HistorySto
     frozenWeeks: () => selectWeeks.all() as string[],
     replacePeriods: (periods, rows) => {
       replace(periods, rows);
-      return truncateWal();
+      const rewritten = rewrite();
+      return truncateWal() && rewritten;
     },
     truncateWal,
     close: () => {

@@ -153,7 +153,7 @@ export async function startService({ config, logDestination, now, webRoot, synth
     retentionDays: config.retentionDays,
     frozenWeeks: store.frozenWeeks,
     replacePeriods: (periods, rows) => {
-      if (!store.replacePeriods(periods, rows)) logger.warn('the WAL could not be truncated after retention: another connection is reading the database');
+      if (!store.replacePeriods(periods, rows)) logger.warn('the database could not be rewritten or its WAL truncated after retention: another connection is using it');
     },
     onRetention: (weeks) => {
       clockGuard.frozen(weeks);

@@ -1,11 +1,12 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { areaDaysOf, type CountRow } from '../aggregator/area-day.js';
 import { METRICS } from '../aggregator/metrics.js';
 import { openCountsStore } from '../aggregator/store.js';
+import { seededRandom } from '../aggregator/synthetic/random.js';
 import { readCounts } from './support/counts.js';
 
 describe('the counts store', () => {
@@ -151,6 +152,36 @@ describe('the counts store', () => {
     expect([...second.rows()]).toEqual([{ ...row(8), key: 3 }]);
     second.close();
   });
+
+  it('leaves no byte of a counter that retention removed in the file, whichever way its pages were split', () => {
+    // Counters written one report at a time, as the service commits them, in rows of varying
+    // length (the key sums are random), so pages split and cells move: a moved cell's old bytes
+    // stay in its page's unallocated space, where secure_delete does not reach.
+    const days = ['2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08', '2026-10-09', '2026-10-10', '2026-10-11'];
+    const areas = ['SI-061', 'SI-052', 'SI-004', 'SI-001', 'SI-002', 'SI-003', 'SI-005', 'SI-006', 'SI-007', 'SI-008'];
+    const left: string[] = [];
+    for (let seed = 1; seed <= 12; seed++) {
+      const random = seededRandom(seed);
+      // NORMAL: what is tested is what the file holds, not what a power cut would leave.
+      const store = openCountsStore({ path, synchronous: 'NORMAL' });
+      for (const day of [...days, '2026-10-16', '2026-10-17']) {
+        for (const [i, area] of areas.entries()) {
+          const reports = [15, 11, 3][i] ?? 1;
+          for (let r = 0; r < reports; r++) {
+            const key = Math.floor(random() * 2 ** 32);
+            const metrics = METRICS.filter((_, j) => j === 0 || random() < 0.3);
+            store.add(areaDaysOf(metrics.map((m): CountRow => ({ day, area, metric: m.name, n: 1, key }))));
+          }
+        }
+      }
+      store.replacePeriods([...days, '2026-W41'], [{ day: '2026-W41', area: 'SI', metric: 'reports', n: 100, key: 0 }]);
+      store.close();
+      const bytes = readFileSync(path).toString('latin1');
+      left.push(...days.flatMap((day) => areas.filter((area) => bytes.includes(`${day}${area}`)).map((area) => `seed ${seed}: ${day} ${area}`)));
+      rmSync(path, { force: true });
+    }
+    expect(left).toEqual([]);
+  }, 30_000);
 
   it('reads the dates from a day on, counters and frozen days alike, never a week label', () => {
     const store = openCountsStore({ path, synchronous: 'FULL' });
