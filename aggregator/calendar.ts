@@ -21,3 +21,34 @@ export function isoWeek(monday: number): string {
   const week = Math.floor((thursday - Date.UTC(year, 0, 1) / DAY_MS) / 7) + 1;
   return `${year}-W${String(week).padStart(2, '0')}`;
 }
+
+/** The Sunday on or before a day: MMWR epiweeks run Sunday to Saturday. */
+export function sundayOf(day: number): number {
+  return day - ((((day + 4) % 7) + 7) % 7);
+}
+
+/**
+ * The MMWR epiweek starting on a Sunday as the integer YYYYWW that Delphi's Epidata API uses
+ * (202648): a week belongs to the year of its Wednesday, so week 1 is the one holding 4 January,
+ * as in ISO 8601 but from Sunday.
+ */
+export function epiweek(sunday: number): number {
+  const wednesday = sunday + 3;
+  const year = new Date(wednesday * DAY_MS).getUTCFullYear();
+  return year * 100 + Math.floor((wednesday - Date.UTC(year, 0, 1) / DAY_MS) / 7) + 1;
+}
+
+/** The Monday of an ISO week label (`2026-W48`): week 1 is the one holding 4 January. */
+export function isoWeekMonday(label: string): number {
+  return mondayOf(Date.UTC(Number(label.slice(0, 4)), 0, 4) / DAY_MS) + 7 * (Number(label.slice(6)) - 1);
+}
+
+/** An ISO week label (`2026-W48`) as the integer YYYYWW (202648). */
+export function isoWeekNumber(label: string): number {
+  return Number(label.slice(0, 4)) * 100 + Number(label.slice(6));
+}
+
+/** An ISO date as the integer YYYYMMDD (20261124) that Delphi's Epidata API uses for days. */
+export function dayNumber(date: string): number {
+  return Number(date.slice(0, 4) + date.slice(5, 7) + date.slice(8, 10));
+}

@@ -64,7 +64,12 @@ export const PUBLISHED_TABLES: readonly TableSpec[] = [
   },
 ];
 
+/** The position in PUBLISHED_TABLES of the table of a level and period kind; -1 when none is published. */
+export function tableIndex(level: GeoType, period: TimeType): number {
+  return PUBLISHED_TABLES.findIndex((t) => t.level === level && t.period === period);
+}
+
 /** The table of a level and period kind, if one is published. */
 export function tableSpec(level: GeoType, period: TimeType): TableSpec | undefined {
-  return PUBLISHED_TABLES.find((t) => t.level === level && t.period === period);
+  return PUBLISHED_TABLES[tableIndex(level, period)];
 }

@@ -83,7 +83,8 @@ function tableFor(policy: ReleasePolicy): PerturbationTable {
   return t;
 }
 
-function snapshotAreas(pack: AreaPack): SnapshotArea[] {
+/** The pack's areas in the snapshot's order, each with its level: the country, the regions, the municipalities. */
+export function snapshotAreas(pack: AreaPack): SnapshotArea[] {
   return [
     { code: pack.country.code, name: pack.country.name, level: 'country', population: pack.population },
     ...pack.regions.map((r) => ({ code: r.code, name: r.name, level: 'region' as const, population: pack.regionPopulation.get(r.code) ?? 0 })),

@@ -40,9 +40,10 @@ export interface CountsStore {
   /**
    * Retention: in one transaction, deletes every counter and frozen value of the given periods
    * (dates and week labels) and inserts the frozen values that replace them; with
-   * secure_delete on, the deleted rows and freed pages are zeroed. Then truncates the WAL, so
-   * the old counters leave the files at once (false when another connection's read kept the
-   * truncation from completing; the WAL timer tries again).
+   * secure_delete on, the deleted rows and freed pages are zeroed. Then rewrites the database
+   * (VACUUM) and truncates the WAL, so the old counters leave the files at once; false when
+   * another connection kept either from completing (the WAL timer truncates again, the next
+   * retention rewrites again).
    */
   replacePeriods(periods: readonly string[], rows: Iterable<CountRow>): boolean;
   /**
@@ -57,9 +58,10 @@ export interface CountsStore {
  * 1: counters only. 2: frozen weeks too. 3: each counter keeps the sum of its reports' record
  * keys, and the release secret is kept beside the counters. 4: one row of counters per
  * municipality and day (`counters`), published values of frozen weeks in their own table
- * (`frozen`), the metric names in `metrics`, and the long format as the view `counts`.
+ * (`frozen`), the metric names in `metrics`, and the long format as the view `counts`. 5: the
+ * publication history (`history`: published values only).
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /**
  * How long a commit waits for a lock held by another connection (a backup, an operator's
@@ -160,6 +162,7 @@ function migrate(db: Database.Database): void {
     if (version === 0) db.exec(RELEASE_SECRET);
     if (version > 0 && version < 4) fromVersion3(db);
     if (version < 4) db.exec(COUNTS_VIEW);
+    if (version < 5) db.exec(HISTORY);
     if (version < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
   })();
   const stored = db.prepare('SELECT name FROM metrics ORDER BY idx').pluck().all() as string[];
@@ -203,10 +206,10 @@ const MIRRORED_DAYS = 2;
 
 /**
  * The only module that talks to SQLite. The database holds the counters, the published values
- * of frozen weeks and the release secret, nothing else (I1); freed pages are zeroed and the
- * WAL never grows past what a checkpoint leaves.
+ * of frozen weeks, the release secret and the publication history, nothing else (I1); freed
+ * pages are zeroed and the WAL never grows past what a checkpoint leaves.
  */
-export function openCountsStore(options: StoreOptions): CountsStore {
+export function openCountsStore(options: StoreOptions): CountsStore & HistoryStore {
   const db = new Database(options.path, { timeout: BUSY_TIMEOUT_MS });
   // Owner only; SQLite gives the -wal and -shm files the database file's permissions.
   if (options.path !== ':memory:') chmodSync(options.path, 0o600);
@@ -214,6 +217,8 @@ export function openCountsStore(options: StoreOptions): CountsStore {
   db.pragma(`synchronous = ${options.synchronous}`);
   db.pragma('secure_delete = ON');
   db.pragma('journal_size_limit = 0');
+  // VACUUM's copy of the database stays in memory, never in a temporary file.
+  db.pragma('temp_store = MEMORY');
   migrate(db);
 
   const selectCounter = db.prepare('SELECT day, area, n, key FROM counters WHERE day = ? AND area = ?');
@@ -271,8 +276,21 @@ export function openCountsStore(options: StoreOptions): CountsStore {
     for (const row of rows) insertFrozen.run(row.day, row.area, row.metric, row.n);
   });
   const truncateWal = () => (db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[])[0]!.busy === 0;
+  // secure_delete zeroes a deleted cell, but a cell that moved when its page was rebuilt leaves
+  // its old bytes in that page's unallocated space, where nothing reaches them: VACUUM writes
+  // every page anew.
+  const rewrite = () => {
+    try {
+      db.exec('VACUUM');
+      return true;
+    } catch (error) {
+      if (error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY')) return false;
+      throw error;
+    }
+  };
 
   return {
+    ...historyStatements(db),
     add,
     rows: () => merged(expanded(selectCounters.iterate() as IterableIterator<CounterRow>), selectFrozen.iterate() as IterableIterator<CountRow>),
     rowsSince: (day) =>
@@ -297,7 +315,8 @@ export function openCountsStore(options: StoreOptions): CountsStore {
     frozenWeeks: () => selectWeeks.all() as string[],
     replacePeriods: (periods, rows) => {
       replace(periods, rows);
-      return truncateWal();
+      const rewritten = rewrite();
+      return truncateWal() && rewritten;
     },
     truncateWal,
     close: () => {
@@ -305,5 +324,52 @@ export function openCountsStore(options: StoreOptions): CountsStore {
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
     },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The publication history (aggregator/history.ts): what each release published that differed
+// from what was published before. Published values only, so nothing here is about a report;
+// retention (replacePeriods) never touches it.
+
+/**
+ * One published value: of `metric` for `area` and `period` (an ISO date or an ISO week label,
+ * `2026-W48`), as published from the release at `issued` (epoch ms) on. `value` is the
+ * published count, or FROZEN_WITHHELD (aggregator/retention.ts) on `reports` where the
+ * area-period published only that it was below the minimum.
+ */
+export interface PublishedRow {
+  issued: number;
+  period: string;
+  area: string;
+  metric: string;
+  value: number;
+}
+
+export interface HistoryStore {
+  /** Appends the rows in one transaction. */
+  addHistory(rows: Iterable<PublishedRow>): void;
+  /** Every row, in the order they were published: by issue, then period, area and metric. */
+  history(): IterableIterator<PublishedRow>;
+}
+
+const HISTORY = `
+  CREATE TABLE history (
+    issued INTEGER NOT NULL,
+    period TEXT NOT NULL,
+    area TEXT NOT NULL,
+    metric TEXT NOT NULL,
+    value INTEGER NOT NULL,
+    PRIMARY KEY (issued, period, area, metric)
+  ) WITHOUT ROWID`;
+
+function historyStatements(db: Database.Database): HistoryStore {
+  const insert = db.prepare('INSERT INTO history (issued, period, area, metric, value) VALUES (?, ?, ?, ?, ?)');
+  const selectAll = db.prepare('SELECT issued, period, area, metric, value FROM history ORDER BY issued, period, area, metric');
+  return {
+    addHistory: db.transaction((rows: Iterable<PublishedRow>) => {
+      for (const row of rows) insert.run(row.issued, row.period, row.area, row.metric, row.value);
+    }),
+    history: () => selectAll.iterate() as IterableIterator<PublishedRow>,
   };
 }

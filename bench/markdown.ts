@@ -6,6 +6,7 @@ import type { LatencySummary } from './load-protocol.js';
 import type { MeasuredRun } from './measure.js';
 import type { PowResult } from './pow.js';
 import { profileMarkdown } from './profile.js';
+import type { CachedRead } from './delivery.js';
 import type { CsvDownload, ReadQuery, ReadResult, ReadRun } from './read.js';
 import { ANSWER } from './servers/answer.js';
 import type { RecentRun } from './history.js';
@@ -421,10 +422,10 @@ function readSection(r: BenchResults): string {
     '',
     '### CSV size and time',
     '',
-    `One download each with \`fetch\` from the bench process, nothing else running: the largest CSV the service serves for the last 1, 30 and 365 closed days ` +
-      `(\`/api/v1/stats.csv?level=municipality&from=…\`, days and ISO weeks, every metric). The service refuses more than ${int(read.limits.csvRows)} rows ` +
+    `One download each with \`fetch\` from the bench process, nothing else running: the largest CSV the service serves for the ISO weeks within the last 7, 30 and 365 closed days ` +
+      `(\`/api/v1/stats.csv?time_type=week&geo_type=municipality&from=…\`: municipalities publish weeks only, ${read.metricCount} metrics). The service refuses more than ${int(read.limits.csvRows)} rows ` +
       `(JSON: ${int(read.limits.jsonRows)}) with 400; then a subset of metrics is downloaded instead (those of query (a)). ` +
-      'First byte: the service counts the rows before it answers. The CSV of query (c), a year of regions, is in the load table.',
+      'First byte: the answer is built in full (once per snapshot, then kept) before it is sent. The CSV of query (c), a year of regions, is in the load table.',
     '',
     table(
       ['Municipalities', 'Days', 'Metrics', 'Status', 'Rows', 'Size', 'Bytes per row', 'First byte', 'Total', 'Throughput'],
@@ -433,6 +434,37 @@ function readSection(r: BenchResults): string {
     ),
     ...largestCsv(read),
     ...(read.largePackError ? ['', `2,000 municipalities: failed: ${read.largePackError}`] : []),
+    '',
+    deliverySection(read),
+  ].join('\n');
+}
+
+function cachedReadRow(name: string, c: CachedRead): string[] {
+  return [name, `\`${c.path}\``, c.acceptEncoding, c.contentEncoding ?? 'none', size(c.bytes), int(c.run.requestsPerSecond), ms(c.run.latencyMs.p50), ms(c.run.latencyMs.p99), failures(c.run)];
+}
+
+function deliverySection(read: ReadResult): string {
+  const d = read.delivery;
+  if (!d) return `### Cached answers\n\nNot measured: ${read.deliveryError ?? 'not run'}.`;
+  return [
+    '### Cached answers',
+    '',
+    `Saturation at ${d.stats.run.connections} connections after a warm-up of 2,000 requests, on the year-of-data service. The statistics query is run against a bare Hono ` +
+      'endpoint (bench/servers/bare-bytes.ts) that sends the very bytes and headers the service sent for it, with the same Accept-Encoding, the bare one first: ' +
+      `the service reaches ${ratio(d.stats.ratio)} its rate. The Epidata queries are sent as epidatr sends them (Accept-Encoding: gzip).`,
+    '',
+    table(
+      ['Answer', 'Path', 'Accept-Encoding', 'Sent as', 'Body', 'req/s', 'p50 ms', 'p99 ms', 'Failures'],
+      ['l', 'l', 'l', 'l', 'r', 'r', 'r', 'r', 'r'],
+      [
+        cachedReadRow('statistics, cached', d.stats),
+        ['bare Hono, same bytes', '', d.stats.acceptEncoding, d.stats.contentEncoding ?? 'none', size(d.stats.bytes), int(d.stats.bare.requestsPerSecond), ms(d.stats.bare.latencyMs.p50), ms(d.stats.bare.latencyMs.p99), failures(d.stats.bare)],
+        ...d.epidata.map((e) => cachedReadRow('Epidata', e)),
+      ],
+    ),
+    '',
+    `The municipality CSV of the last 28 days (\`${d.csv.path}\`, its ISO weeks, ${int(d.csv.rows)} rows): ${size(d.csv.bytes.identity)} uncompressed, ` +
+      `${size(d.csv.bytes.gzip)} gzip, ${size(d.csv.bytes.br)} brotli, as sent.`,
   ].join('\n');
 }
 

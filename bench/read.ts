@@ -6,12 +6,13 @@ import { buildAreaPack } from '../aggregator/areas/pack.js';
 import { si } from '../aggregator/areas/si.js';
 import { epochDay, isoDate } from '../aggregator/calendar.js';
 import { dayIn } from '../aggregator/day.js';
-import { METRICS } from '../aggregator/metrics.js';
 import { areaDaysOf } from '../aggregator/area-day.js';
+import { tableSpec } from '../aggregator/publication.js';
 import { openCountsStore } from '../aggregator/store.js';
-import { MAX_CSV_ROWS, MAX_JSON_ROWS } from '../server/stats.routes.js';
+import { MAX_ROWS } from '../server/stats.contract.js';
 import { reportBodies } from './bodies.js';
 import { commitCounters, serviceMetrics } from './commit-stats.js';
+import { type DeliveryResult, runDelivery } from './delivery.js';
 import { REPORTS_PER_DAY, SYNTHETIC_MUNICIPALITIES } from './growth.js';
 import { SERVICE_MAIN } from './ingest.js';
 import { LoadGenerator } from './load-client.js';
@@ -33,10 +34,12 @@ export const READ_DAYS = 365;
  * would be 1.2 million counters to write and, at all metrics, 4.2 million CSV rows: refused).
  */
 export const LARGE_PACK_DAYS = 1;
-/** CSV downloads: the last N closed days at municipality level. */
-export const CSV_DAYS = [1, 30, 365] as const;
+/** CSV downloads: the ISO weeks within the last N closed days at municipality level (municipalities publish weeks only). */
+export const CSV_DAYS = [7, 30, 365] as const;
 /** The metrics a CSV falls back to when the service refuses all of them: those of query (a), then one. */
 const CSV_SUBSETS = [['reports', 'symptomatic', 'cli', 'ili'], ['reports']] as const;
+/** The metrics municipalities publish: every metric of a municipality CSV. */
+const MUNICIPALITY_METRICS = tableSpec('municipality', 'week')!.metrics.length;
 /** The counters are generated and written this many days at a time, so memory stays bounded. */
 const FILL_CHUNK_DAYS = 30;
 const FILL_BODIES = 1024;
@@ -143,7 +146,7 @@ export interface ReadResult {
   timeZone: string;
   /** Settings the bench gave the service besides the anti-abuse ones (retention kept at its longest, when the build has it). */
   env: Record<string, string>;
-  /** Metrics the service publishes (the CSV's "all"). */
+  /** Metrics municipalities publish (the municipality CSV's "all"). */
   metricCount: number;
   limits: { jsonRows: number; csvRows: number };
   /** The concurrent ingest rate: this share of the ingest core's saturation at 50 connections. */
@@ -158,6 +161,9 @@ export interface ReadResult {
   csv: CsvDownload[];
   /** Why the 2,000-municipality part is missing, if it failed. */
   largePackError?: string;
+  /** Cached answers: statistics against a bare baseline, the Epidata endpoints, compressed CSV sizes. */
+  delivery?: DeliveryResult;
+  deliveryError?: string;
 }
 
 function metricSample(text: string, name: string): number {
@@ -269,9 +275,9 @@ async function csvSizes(server: ServerProcess, municipalities: number, openDay: 
   const downloads: CsvDownload[] = [];
   const get = async (days: number, subset?: readonly string[]) => {
     const from = isoDate(epochDay(openDay) - days);
-    const path = `/api/v1/stats.csv?level=municipality&from=${from}${subset ? `&metrics=${encodeURIComponent(subset.join(','))}` : ''}`;
+    const path = `/api/v1/stats.csv?time_type=week&geo_type=municipality&from=${from}${subset ? `&metric=${encodeURIComponent(subset.join(','))}` : ''}`;
     const d = await download(server.url + path);
-    const metrics = subset ? subset.length : METRICS.length;
+    const metrics = subset ? subset.length : MUNICIPALITY_METRICS;
     const entry: CsvDownload = { municipalities, days, path, metrics, ...(subset ? { subset: [...subset] } : {}), ...d };
     log(
       `  CSV ${municipalities} municipalities × ${days} days, ${subset ? subset.join(',') : 'all metrics'}: ${d.status}, ${d.rows} rows, ` +
@@ -360,7 +366,7 @@ function getSpec(url: string, path: string, connections: number, amount: number,
 async function jsonRuns(server: ServerProcess, load: LoadGenerator, ingestLoad: LoadGenerator, seconds: number, ingestRate: number, firstDay: string): Promise<ReadRun[]> {
   const runs: ReadRun[] = [];
   // (a) A small query: the country, four metrics, the default 28 days.
-  const small = `/api/v1/stats?level=country&metrics=${CSV_SUBSETS[0].join(',')}`;
+  const small = `/api/v1/stats?time_type=day&geo_type=country&metric=${CSV_SUBSETS[0].join(',')}`;
   const warm = await measured(server, load, getSpec(server.url, small, SMALL_CONNECTIONS, SMALL_WARMUP));
   log(`  stats-small warm-up: ${describe(warm)}`);
   const smallSpec = getSpec(server.url, small, SMALL_CONNECTIONS, Math.max(SMALL_CONNECTIONS * 10, Math.round(warm.requestsPerSecond * seconds)));
@@ -372,7 +378,7 @@ async function jsonRuns(server: ServerProcess, load: LoadGenerator, ingestLoad: 
   runs.push(readRun('stats-small', smallBusySpec, smallBusy.run, smallBusy.wallSeconds, smallBusy.ingest));
 
   // (b) A year of regions, one metric.
-  const yearJson = `/api/v1/stats?level=region&from=${firstDay}&metrics=cli`;
+  const yearJson = `/api/v1/stats?time_type=day&geo_type=region&from=${firstDay}&metric=cli`;
   const warmYear = await measured(server, load, getSpec(server.url, yearJson, YEAR_JSON_CONNECTIONS, YEAR_JSON_WARMUP));
   log(`  stats-year-regions warm-up: ${describe(warmYear)}`);
   const yearSpec = getSpec(server.url, yearJson, YEAR_JSON_CONNECTIONS, Math.max(YEAR_JSON_CONNECTIONS * 5, Math.round(warmYear.requestsPerSecond * seconds)));
@@ -382,12 +388,12 @@ async function jsonRuns(server: ServerProcess, load: LoadGenerator, ingestLoad: 
 }
 
 /**
- * Query (c): a year of regions, every metric, as CSV, streamed anew for every download. One
- * download per connection, alone and with ingest (the CSV path is warm from the downloads of
- * csvSizes, run before).
+ * Query (c): a year of regions by ISO week, every metric they publish, as CSV: built once,
+ * then served from the cache. One download per connection, alone and with ingest (the CSV
+ * path is warm from the downloads of csvSizes, run before).
  */
 async function csvRuns(server: ServerProcess, load: LoadGenerator, ingestLoad: LoadGenerator, ingestRate: number, firstDay: string): Promise<ReadRun[]> {
-  const spec = getSpec(server.url, `/api/v1/stats.csv?level=region&from=${firstDay}`, CSV_CONNECTIONS, CSV_CONNECTIONS, CSV_TIMEOUT_S);
+  const spec = getSpec(server.url, `/api/v1/stats.csv?time_type=week&geo_type=region&from=${firstDay}`, CSV_CONNECTIONS, CSV_CONNECTIONS, CSV_TIMEOUT_S);
   const alone = await timed(server, load, spec);
   const runs = [readRun('csv-year-regions', spec, alone.run, alone.wallSeconds)];
   const busy = await withIngest(server, ingestLoad, ingestRate, Math.ceil(alone.wallSeconds) + 1, () => measured(server, load, spec));
@@ -427,10 +433,18 @@ export async function runRead(load: LoadGenerator, seconds: number, dir: string,
   const runs: ReadRun[] = [];
   let peakRssBytes: number;
   let exitCode: number | null;
+  let delivery: DeliveryResult | undefined;
+  let deliveryError: string | undefined;
   const ingestLoad = new LoadGenerator();
   try {
     await preflight(server, reportBodies(pack, 1)[0]!);
     runs.push(...(await jsonRuns(server, load, ingestLoad, seconds, ingestRate, firstDay)));
+    try {
+      delivery = await runDelivery(server, load, seconds, dir, openDay);
+    } catch (error) {
+      deliveryError = String(error).slice(0, 300);
+      log(`  delivery: failed: ${deliveryError}`);
+    }
     log(`read: CSV size and time, ${pack.municipalities.length} municipalities`);
     csv.push(...(await csvSizes(server, pack.municipalities.length, openDay, CSV_DAYS)));
     runs.push(...(await csvRuns(server, load, ingestLoad, ingestRate, firstDay)));
@@ -478,8 +492,8 @@ export async function runRead(load: LoadGenerator, seconds: number, dir: string,
     openDay,
     timeZone: TIME_ZONE,
     env: KEEP_EVERYTHING,
-    metricCount: METRICS.length,
-    limits: { jsonRows: MAX_JSON_ROWS, csvRows: MAX_CSV_ROWS },
+    metricCount: MUNICIPALITY_METRICS,
+    limits: { jsonRows: MAX_ROWS, csvRows: MAX_ROWS },
     ingestFraction: CONCURRENT_INGEST_FRACTION,
     ingestRate,
     starts,
@@ -488,5 +502,7 @@ export async function runRead(load: LoadGenerator, seconds: number, dir: string,
     exitCode,
     csv,
     ...(largePackError ? { largePackError } : {}),
+    ...(delivery ? { delivery } : {}),
+    ...(deliveryError ? { deliveryError } : {}),
   };
 }

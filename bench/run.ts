@@ -96,7 +96,7 @@ async function main(): Promise<void> {
       targets: [
         ...ingestChecks(ingest, rounds),
         ...growthChecks(growth),
-        ...readChecks(read, ingest),
+        ...readChecks(read),
         ...frontendChecks(frontend),
         ...unmeasuredChecks(notMeasured),
       ],

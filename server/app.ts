@@ -9,12 +9,13 @@ import type { PageInstance } from './page-instance.js';
 import { type ReportsParts, reportsRoutes } from './reports.routes.js';
 import { securityHeaders } from './security-headers.js';
 import { snapshotRoutes } from './snapshot.routes.js';
-import { documentApi } from './openapi.js';
+import { type EpidataParts, epidataRoutes } from './epidata/epidata.routes.js';
+import { apiDocument } from './openapi.js';
 import { type StatsParts, statsRoutes } from './stats.routes.js';
 import { statusRoutes } from './status.routes.js';
 import { webRoutes } from './web.routes.js';
 
-export interface AppParts extends ReportsParts, StatsParts, ChallengeParts {
+export interface AppParts extends ReportsParts, StatsParts, EpidataParts, ChallengeParts {
   logger: Logger;
   metrics: ServiceMetrics;
   /** The configured end of collection, shown by /api/v1/status; absent or null: no end. */
@@ -43,10 +44,11 @@ export function createApp(parts: AppParts): Hono {
     synthetic: instance.synthetic,
   }));
   app.route('/', areasRoutes(parts));
-  const stats = statsRoutes(parts, instance.synthetic);
-  stats.route('/', snapshotRoutes(parts));
-  documentApi(stats, parts.areaPack);
-  app.route('/', stats);
+  const onCompress = (coding: string) => parts.metrics.compressed(coding);
+  app.route('/', snapshotRoutes({ ...parts, onCompress }));
+  app.route('/', statsRoutes({ ...parts, onCompress }, instance.synthetic));
+  app.route('/', epidataRoutes({ ...parts, onCompress }, instance.synthetic));
+  app.route('/', apiDocument(parts.areaPack));
   if (parts.webRoot) {
     app.route('/', webRoutes({ webRoot: parts.webRoot, instance }));
   }

@@ -1,3 +1,4 @@
+import { z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import type { AreaPack } from '../aggregator/areas/index.js';
 
@@ -5,12 +6,18 @@ export interface AreasParts {
   areaPack: AreaPack;
 }
 
+const area = { code: z.string(), name: z.string(), population: z.number().int() };
+
 /** The active area pack as the public sees it: names, codes, hierarchy and populations. */
-export interface AreasDocument {
-  country: { code: string; name: string; population: number };
-  regions: { code: string; name: string; population: number }[];
-  municipalities: { code: string; name: string; region: string; population: number }[];
-}
+export const areasSchema = z
+  .object({
+    country: z.object(area).openapi({ description: 'The population is the sum of the municipalities’.' }),
+    regions: z.array(z.object(area)),
+    municipalities: z.array(z.object({ ...area, region: z.string().openapi({ description: 'The code of its region.' }) })),
+  })
+  .openapi('Areas');
+
+export type AreasDocument = z.infer<typeof areasSchema>;
 
 export function areasDocument(pack: AreaPack): AreasDocument {
   return {

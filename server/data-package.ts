@@ -30,7 +30,7 @@ export function dataPackage(pack: AreaPack, synthetic = false) {
       {
         name: 'stats',
         path: 'stats.csv',
-        description: `The rows of /api/v1/stats.csv; without query parameters, the ${DEFAULT_DAYS} days up to today. The same filters as /api/v1/stats select other rows.`,
+        description: `The rows of /api/v1/stats.csv?time_type=day (or week): the ${DEFAULT_DAYS} days up to today without dates; the filters of /api/v1/stats (geo_type, geo_value, metric, from, to) select other rows, with the same columns.`,
         format: 'csv',
         mediatype: 'text/csv',
         encoding: 'utf-8-sig',

@@ -12,6 +12,8 @@ export interface ServiceMetrics {
   release(seconds: number): void;
   /** Reads of the counters from SQLite: only releases read them, never a request. */
   countsRead(): void;
+  /** A public answer compressed: once per snapshot and coding while the answer is kept. */
+  compressed(coding: string): void;
 }
 
 export function createMetrics(): ServiceMetrics {
@@ -58,8 +60,15 @@ export function createMetrics(): ServiceMetrics {
     help: 'Reads of counters from SQLite (one per snapshot release: all on start, then the open week).',
     registers: [registry],
   });
+  const compressions = new Counter({
+    name: 'answer_compressions_total',
+    help: 'Public answers compressed, by coding (each kept answer once per snapshot and coding).',
+    labelNames: ['coding'] as const,
+    registers: [registry],
+  });
   return {
     registry,
+    compressed: (coding) => compressions.inc({ coding }),
     release: (seconds) => releases.observe(seconds),
     countsRead: () => countsReads.inc(),
     request(method, route, status, seconds) {

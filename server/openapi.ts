@@ -1,23 +1,26 @@
-import { type OpenAPIHono, z } from '@hono/zod-openapi';
+import { OpenAPIHono, z } from '@hono/zod-openapi';
 import type { AreaPack } from '../aggregator/areas/index.js';
 import { GUIDANCE_OUTCOMES } from '../aggregator/guidance.js';
 import { QUESTIONNAIRE_TITLE, QUESTIONNAIRE_VERSION } from '../aggregator/questionnaire.js';
 import { reportSchema } from '../aggregator/report-schema.js';
 import { POW_HEADER } from './abuse/proof-of-work.js';
+import { areasSchema } from './areas.routes.js';
+import { documentEpidata } from './epidata/epidata.contract.js';
+import { problemContent } from './problem.js';
 import { MAX_REPORT_BYTES } from './reports.routes.js';
+import { documentStats } from './stats.contract.js';
 
-const problem = (description: string) => ({
-  description,
-  content: { 'application/problem+json': { schema: z.object({ type: z.string(), title: z.string(), status: z.number().int(), detail: z.string() }) } },
-});
+const problem = (description: string) => ({ description, content: problemContent });
 
 /**
- * Serves `GET /api/v1/openapi.json`. The statistics routes describe themselves (they are
- * declared with their zod schemas); the routes built with plain hono are registered here
- * from the same schemas they validate with.
+ * Serves `GET /api/v1/openapi.json`, describing every public route from the same schemas the
+ * routes validate with (their contracts beside them: stats.contract.ts, epidata.contract.ts).
  */
-export function documentApi(app: OpenAPIHono, pack: AreaPack): void {
+export function apiDocument(pack: AreaPack): OpenAPIHono {
+  const app = new OpenAPIHono();
   const registry = app.openAPIRegistry;
+  documentStats(registry, pack);
+  documentEpidata(registry, pack);
   registry.registerPath({
     method: 'post',
     path: '/api/v1/reports',
@@ -44,8 +47,13 @@ export function documentApi(app: OpenAPIHono, pack: AreaPack): void {
       503: problem("The commit failed, too many reports are arriving, or the service's clock is set back behind its counters; nothing was counted: send the report again (see Retry-After)."),
     },
   });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/areas',
+    summary: 'The country, its regions and municipalities with populations',
+    responses: { 200: { description: 'The area tree of the pack the service runs with.', content: { 'application/json': { schema: areasSchema } } } },
+  });
   for (const [path, summary] of [
-    ['/api/v1/areas', 'The country, its regions and municipalities with populations'],
     ['/api/v1/status', 'Whether collection is open and whether a report needs proof of work'],
     ['/api/v1/challenge', 'A signed proof-of-work challenge (ALTCHA); 404 when proof of work is off'],
   ] as const) {
@@ -59,4 +67,5 @@ export function documentApi(app: OpenAPIHono, pack: AreaPack): void {
       description: 'Symptom self-reports, folded at once into counters and not kept; public statistics released under a disclosure-control policy.',
     },
   });
+  return app;
 }

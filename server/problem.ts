@@ -1,17 +1,37 @@
+import { z } from '@hono/zod-openapi';
 import type { Context, Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { STATUS_CODES } from 'node:http';
-import type { z } from 'zod';
 import type { Logger } from './logger.js';
 
 /** One offending field of a request, as an RFC 9457 extension member. */
 export interface FieldError {
-  /** The field's name (its top-level key) or `(body)`. */
+  /** The field's name (its top-level key), the query parameter's, or `(body)`. */
   field: string;
-  /** JSON Pointer into the request body. */
+  /** JSON Pointer into the request body, or into the query parameters read as an object. */
   pointer: string;
   detail: string;
+}
+
+/** The problem document as the OpenAPI description gives it. */
+export const problemContent = {
+  'application/problem+json': {
+    schema: z
+      .object({
+        type: z.string(),
+        title: z.string(),
+        status: z.number().int(),
+        detail: z.string(),
+        errors: z.array(z.object({ field: z.string(), pointer: z.string(), detail: z.string() })).optional(),
+      })
+      .openapi('Problem'),
+  },
+};
+
+/** A JSON Pointer (RFC 6901) to the member at `path`. */
+export function jsonPointer(path: readonly PropertyKey[]): string {
+  return '/' + path.map((p) => String(p).replaceAll('~', '~0').replaceAll('/', '~1')).join('/');
 }
 
 /**
@@ -23,7 +43,7 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
     const keys = issue.code === 'unrecognized_keys' ? issue.keys.map((key) => [...issue.path, key]) : [issue.path];
     return keys.map((path) => ({
       field: path.length > 0 ? String(path[0]) : '(body)',
-      pointer: '/' + path.map((p) => String(p).replaceAll('~', '~0').replaceAll('/', '~1')).join('/'),
+      pointer: jsonPointer(path),
       detail: issue.code === 'unrecognized_keys' ? 'unknown field' : issue.message,
     }));
   });
@@ -33,6 +53,8 @@ export interface ProblemInit {
   detail: string;
   errors?: FieldError[];
   headers?: Record<string, string>;
+  /** More members of the problem document (RFC 9457, 3.2), e.g. what a client of another API reads. */
+  extensions?: Record<string, unknown>;
 }
 
 /**
@@ -56,6 +78,7 @@ export function problemResponse(c: Context, status: ContentfulStatusCode, init: 
     status,
     detail: init.detail,
     ...(init.errors ? { errors: init.errors } : {}),
+    ...init.extensions,
   };
   return c.body(JSON.stringify(body), status, {
     'content-type': 'application/problem+json',

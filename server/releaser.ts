@@ -25,6 +25,8 @@ export interface ReleaserParts {
   keys: CellKeys;
   now: () => number;
   onRelease?: (durationMs: number) => void;
+  /** Records what each snapshot publishes (the publication history, aggregator/history.ts). */
+  record?: (snapshot: ReleasedSnapshot) => void;
   /** Retention (aggregator/retention.ts): weeks whose Monday is more than this many days old are frozen. */
   retentionDays: number;
   /** The weeks the store holds frozen; read once, since only this releaser freezes weeks. */
@@ -74,6 +76,8 @@ export function createReleaser(parts: ReleaserParts): Releaser {
         ...(snapshot ? { previous: snapshot } : {}),
         ...(since !== undefined ? { since } : {}),
       });
+      // Recorded before retention, whose WAL truncation then takes the history's pages too.
+      parts.record?.(snapshot);
       // The frozen rows are the snapshot's own cells for those periods, so the snapshot just
       // released stays exactly what the next one, reading them back, will publish.
       const plan = retain(snapshot, { retentionDays: parts.retentionDays, frozenWeeks });

@@ -8,6 +8,7 @@ import { loadAreaPack } from '../aggregator/areas/index.js';
 import { cellKeys } from '../aggregator/cell-key.js';
 import { dayClock, dayIn } from '../aggregator/day.js';
 import { GroupCommit } from '../aggregator/group-commit.js';
+import { createHistory } from '../aggregator/history.js';
 import { openCountsStore } from '../aggregator/store.js';
 import type { Hono } from 'hono';
 import { createAbuseGuard } from './abuse/abuse-guard.js';
@@ -97,6 +98,7 @@ export async function startService({ config, logDestination, now, webRoot, synth
   const areaPack = loadAreaPack(config.areaPack);
   if (config.databasePath !== ':memory:') mkdirSync(dirname(config.databasePath), { recursive: true, mode: 0o700 });
   const store = openCountsStore({ path: config.databasePath, synchronous: config.synchronous });
+  const history = createHistory(areaPack, store.history());
   const metrics = createMetrics();
   let lastCommitOk = true;
   const groupCommit = new GroupCommit({
@@ -138,10 +140,20 @@ export async function startService({ config, logDestination, now, webRoot, synth
     keys: cellKeys(store.releaseSecret(JSON.stringify(config.releasePolicy.perturbation))),
     now: clock,
     onRelease: (ms) => metrics.release(ms / 1000),
+    record: (snapshot) => {
+      const changes = history.changes(snapshot);
+      try {
+        if (changes.rows.length > 0) store.addHistory(changes.rows);
+        history.commit(changes);
+      } catch (error) {
+        // The history keeps what it held; the next release records the changes again.
+        logger.error({ error: error instanceof Error ? error.message : String(error) }, 'the publication history could not be stored');
+      }
+    },
     retentionDays: config.retentionDays,
     frozenWeeks: store.frozenWeeks,
     replacePeriods: (periods, rows) => {
-      if (!store.replacePeriods(periods, rows)) logger.warn('the WAL could not be truncated after retention: another connection is reading the database');
+      if (!store.replacePeriods(periods, rows)) logger.warn('the database could not be rewritten or its WAL truncated after retention: another connection is using it');
     },
     onRetention: (weeks) => {
       clockGuard.frozen(weeks);
@@ -167,6 +179,7 @@ export async function startService({ config, logDestination, now, webRoot, synth
     webRoot: pages,
     instance: pageInstance(config, synthetic),
     snapshot: releaser.current,
+    history,
     collecting: collectionOpen(config.collectionEnds, now),
     acceptsDay: clockGuard.accepts,
     collectionEnds: config.collectionEnds,

@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { loadAreaPack } from '../aggregator/areas/index.js';
 import type { Increments } from '../aggregator/fold.js';
+import { createHistory } from '../aggregator/history.js';
 import { release } from '../aggregator/release.js';
 import { createAbuseGuard } from '../server/abuse/abuse-guard.js';
 import { type AppParts, createApp } from '../server/app.js';
@@ -39,6 +40,7 @@ function inProcess(overrides: Partial<AppParts> = {}) {
     logger: createLogger('debug', destination),
     metrics: createMetrics(),
     snapshot: () => SNAPSHOT,
+    history: createHistory(PACK),
     ...overrides,
   });
   const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>

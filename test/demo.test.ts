@@ -142,7 +142,7 @@ describe('npm run demo', { timeout: 120_000, shuffle: false }, () => {
     expect(dataPackage.description).toMatch(/^Synthetic demonstration data: .*no one reported them/);
     expect(dataPackage.name).toMatch(/synthetic/);
 
-    const query = `level=region&from=${yesterday}&to=${yesterday}`;
+    const query = `time_type=day&geo_type=region&from=${yesterday}&to=${yesterday}`;
     const response = await fetch(`${demo.url}/api/v1/stats.csv?${query}`);
     expect(response.status).toBe(200);
     expect(response.headers.get('synthetic-data')).toBe('true');
@@ -151,6 +151,11 @@ describe('npm run demo', { timeout: 120_000, shuffle: false }, () => {
     expect(Object.keys(csv[0]!)).toEqual(dataPackage.resources[0]!.schema.fields.map((f) => f.name));
     expect(csv).toHaveLength((await stats(query)).length);
     expect(csv.every((row) => row.time_value === yesterday)).toBe(true);
+    // Delphi's clients read the Epidata answers: they say it too.
+    const epidata = await fetch(`${demo.url}/api/epidata/covidcast/?data_source=symptom-self-report&signals=raw_cli&geo_type=country&time_type=day&geo_values=*&time_values=*`);
+    expect(epidata.status).toBe(200);
+    expect(epidata.headers.get('synthetic-data')).toBe('true');
+    expect(((await epidata.json()) as { result: number }).result).toBe(1);
   });
 
   it.skipIf(SKIP_BROWSER_TESTS)('shows, in a browser, the banner on every page and every region with its numbers', async () => {
@@ -214,7 +219,7 @@ describe('npm run demo', { timeout: 120_000, shuffle: false }, () => {
     const second = await spawnServer(demoEnv(tmp, path), DEMO);
     try {
       expect((await fetch(`${second.url}/api/v1/status`)).status).toBe(200);
-      const old = await (await fetch(`${second.url}/api/v1/stats?level=country&from=2020-03-16&to=2020-03-16&metrics=reports`)).json();
+      const old = await (await fetch(`${second.url}/api/v1/stats?time_type=day&geo_type=country&from=2020-03-16&to=2020-03-16&metric=reports`)).json();
       expect((old as { rows: ReleasedRow[] }).rows, 'the real database’s counters are not served').toEqual([]);
     } finally {
       expect(await stop(second)).toBe(0);
@@ -238,16 +243,19 @@ describe('npm run demo', { timeout: 120_000, shuffle: false }, () => {
 });
 
 describe('a service on real reports', () => {
-  it('says none of it: not synthetic in its status, its data package or its CSV', async () => {
+  it('says none of it: not synthetic in its status, its data package, its CSV or its Epidata answers', async () => {
     const service = await startTestService();
     try {
       expect(((await (await fetch(`${service.url}/api/v1/status`)).json()) as { synthetic: boolean }).synthetic).toBe(false);
       const dataPackage = JSON.stringify(await (await fetch(`${service.url}/api/v1/datapackage.json`)).json());
       expect(dataPackage).not.toMatch(/synthetic/i);
-      const csv = await fetch(`${service.url}/api/v1/stats.csv`);
+      const csv = await fetch(`${service.url}/api/v1/stats.csv?time_type=day`);
       expect(csv.headers.get('synthetic-data')).toBeNull();
       expect(csv.headers.get('content-disposition')).toMatch(/^attachment; filename="symptoms_/);
       await csv.body?.cancel();
+      const epidata = await fetch(`${service.url}/api/epidata/covidcast_meta/`);
+      expect(epidata.headers.get('synthetic-data')).toBeNull();
+      await epidata.body?.cancel();
     } finally {
       await service.stop();
     }

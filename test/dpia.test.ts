@@ -9,6 +9,7 @@ import { GUIDANCE_RULES } from '../aggregator/guidance.js';
 import { METRICS } from '../aggregator/metrics.js';
 import { PUBLISHED_TABLES } from '../aggregator/publication.js';
 import { FIELDS, QUESTIONNAIRE_ID, QUESTIONNAIRE_VERSION } from '../aggregator/questionnaire.js';
+import { SIGNAL_SOURCES, SIGNALS } from '../aggregator/signals.js';
 import { openCountsStore } from '../aggregator/store.js';
 import { MAX_RATE_LIMIT_SUBJECTS, MAX_SPENT_SOLUTIONS } from '../server/abuse/abuse-guard.js';
 import { envSchema } from '../server/config.js';
@@ -137,7 +138,7 @@ describe(`${ASSESSMENT}: the data inventory against the code`, () => {
 
   describe('the database schema, read from a real SQLite file', () => {
     /** The tables, in the order section 9.6 describes them; the view `counts` comes after. */
-    const TABLES = ['counters', 'frozen', 'metrics', 'release_secret'];
+    const TABLES = ['counters', 'frozen', 'metrics', 'release_secret', 'history'];
     let dir: string;
     let objects: { type: string; name: string; sql: string | null }[];
     let columns: Map<string, { name: string; type: string; notnull: number; pk: number }[]>;
@@ -184,7 +185,7 @@ describe(`${ASSESSMENT}: the data inventory against the code`, () => {
       const blocks = [...schema.matchAll(/```sql\n([\s\S]*?)```/g)].map((m) => normalise(m[1]!));
       const real = [...TABLES, 'counts'].map((name) => normalise(objects.find((o) => o.name === name)!.sql!));
       expect(blocks, `CREATE statements in ${ASSESSMENT} 9.6 differ from the database's`).toEqual(real);
-      for (const table of ['counters', 'frozen']) {
+      for (const table of ['counters', 'frozen', 'history']) {
         const pk = columns.get(table)!.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
         expect(schema, `primary key of ${table} missing from ${ASSESSMENT} 9.6`).toContain(`\`PRIMARY KEY (${pk.join(', ')})\``);
       }
@@ -235,6 +236,17 @@ describe(`${ASSESSMENT}: the data inventory against the code`, () => {
     for (const name of names) {
       expect(assessment, `published column "${name}" is not named in ${ASSESSMENT}`).toContain(`\`${name}\``);
     }
+  });
+
+  it('lists every Epidata signal, and no other, where aggregator/signals.ts serves it', () => {
+    const documented = tableRows(sub(/Epidata signals/)).map((cells) => [cells[0], cells[1]]);
+    const code = SIGNALS.map((signal) => [
+      `\`${signal.name}\``,
+      SIGNAL_SOURCES.filter((s) => s.signal === signal)
+        .map((s) => `${s.geoType} by ${s.timeType}${s.weeks ? ` (${s.weeks === 'iso' ? 'ISO weeks' : 'epiweeks'})` : ''}`)
+        .join(', '),
+    ]);
+    expect(documented, `signals in ${ASSESSMENT} 9.11 differ from SIGNAL_SOURCES (aggregator/signals.ts)`).toEqual(code);
   });
 
   it('states the caps of the in-memory abuse state as in server/abuse/abuse-guard.ts', () => {

@@ -216,15 +216,16 @@ describe('retention in the service (controlled clock)', { timeout: 60_000, shuff
     return new Uint8Array(await res.arrayBuffer());
   };
   /**
-   * Every public row of the periods: one JSON request per day and per week (the JSON has a row
-   * limit), their rows also as one string to compare exactly; and the CSV's bytes.
+   * Every public row of the periods: one JSON request per day and per week (JSON and CSV have
+   * a row limit), their rows also as one string to compare exactly; and the CSVs' bytes.
    */
   const publicOutputs = async (days: readonly string[]) => {
     const json = [
-      ...(await Promise.all(days.map((d) => stats(`from=${d}&to=${d}&period=day`)))).flat(),
-      ...(await stats(`from=${days[0]}&to=${days.at(-1)}&period=week`)),
+      ...(await Promise.all(days.map((d) => stats(`time_type=day&from=${d}&to=${d}`)))).flat(),
+      ...(await stats(`time_type=week&from=${days[0]}&to=${days.at(-1)}`)),
     ];
-    return { json, text: JSON.stringify(json), csv: Buffer.from(await csv(`from=${days[0]}&to=${days.at(-1)}`)) };
+    const csvs = await Promise.all(['day', 'week'].map((t) => csv(`time_type=${t}&from=${days[0]}&to=${days.at(-1)}`)));
+    return { json, text: JSON.stringify(json), csv: Buffer.concat(csvs) };
   };
   const expectSameOutputs = (after: Awaited<ReturnType<typeof publicOutputs>>, before: Awaited<ReturnType<typeof publicOutputs>>) => {
     expect(after.json.length).toBe(before.json.length);
@@ -327,7 +328,10 @@ describe('retention in the service (controlled clock)', { timeout: 60_000, shuff
     }
     const db = new Database(service.databasePath, { readonly: true });
     try {
-      expect(db.prepare("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_autoindex%' ORDER BY name").pluck().all()).toEqual(['counters', 'counts', 'frozen', 'metrics', 'release_secret']);
+      expect(db.prepare("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_autoindex%' ORDER BY name").pluck().all()).toEqual(['counters', 'counts', 'frozen', 'history', 'metrics', 'release_secret']);
+      // The publication history is published values: retention keeps it, the frozen week's too.
+      const recorded = db.prepare('SELECT count(*) FROM history WHERE period IN (SELECT value FROM json_each(?))').pluck().get(JSON.stringify([...W41, '2026-W41']));
+      expect(recorded).toBeGreaterThan(0);
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     } finally {
       db.close();

@@ -56,7 +56,7 @@ describe('public statistics', () => {
   afterAll(() => service.stop());
 
   it('publishes every count within the largest deviation of the counters, and municipalities by week only', async () => {
-    const rows = await stats('from=2026-11-24&to=2026-11-24');
+    const rows = await stats('time_type=day&from=2026-11-24&to=2026-11-24');
     expect(rows.filter((r) => r.geo_type === 'municipality')).toEqual([]);
     const db = new Database(service.databasePath, { readonly: true });
     const municipalities = (area: string) => (area === 'SI' ? [...pack.municipalityByCode.keys()] : [...pack.municipalityByCode.values()].filter((m) => m.region === area).map((m) => m.code));
@@ -77,11 +77,11 @@ describe('public statistics', () => {
   });
 
   it('serves the same rows as JSON and as CSV, and the CSV parses back', async () => {
-    const query = 'level=region&area=SI041,SI042&from=2026-11-24&to=2026-11-24';
+    const query = 'time_type=day&geo_type=region&geo_value=SI041,SI042&from=2026-11-24&to=2026-11-24';
     const json = await stats(query);
     const { res, body } = await get(`/api/v1/stats.csv?${query}`);
     expect(res.headers.get('content-type')).toMatch(/^text\/csv; charset=utf-8/);
-    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="symptoms_region_SI041\+SI042_2026-11-24_2026-11-24_released-.*\.csv"/);
+    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="symptoms_region_SI041\+SI042_day_2026-11-24_2026-11-24_released-.*\.csv"/);
     const text = body as string;
     const bytes = new Uint8Array(await (await fetch(`${service.url}/api/v1/stats.csv?${query}`)).arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -95,8 +95,8 @@ describe('public statistics', () => {
     expect(header).toEqual(dictionary);
   });
 
-  it('streams a large CSV that parses as one file with one header', async () => {
-    const query = 'from=2026-11-02&to=2026-11-24';
+  it('builds a large CSV that parses as one file with one header', async () => {
+    const query = 'time_type=day&from=2026-11-02&to=2026-11-24';
     const json = await stats(query);
     expect(json.length).toBeGreaterThan(5000);
     const { body } = await get(`/api/v1/stats.csv?${query}`);
@@ -116,16 +116,16 @@ describe('public statistics', () => {
   });
 
   it('does not publish a new report in a small municipality before its day closes', async () => {
-    const before = await stats('from=2026-11-24');
+    const before = await stats('time_type=day&from=2026-11-24');
     expect((await service.post(report('SI-163', ['fever', 'cough']))).status).toBe(201);
     service.releaseNow();
-    const after = await stats('from=2026-11-24');
+    const after = await stats('time_type=day&from=2026-11-24');
     expect(after.filter((r) => r.geo_value === 'SI-163' && r.value !== null)).toEqual([]);
     expect(after).toEqual(before.map((r) => ({ ...r })));
   });
 
   it('publishes today at fixed times only, as provisional numbers', async () => {
-    const today = async () => (await stats('level=region&area=SI041&metrics=reports&from=2026-11-25'))[0];
+    const today = async () => (await stats('time_type=day&geo_type=region&geo_value=SI041&metric=reports&from=2026-11-25'))[0];
     const before = await today();
     for (let i = 0; i < 22; i++) expect((await service.post(report('SI-061'))).status).toBe(201);
     service.releaseNow();
@@ -136,13 +136,13 @@ describe('public statistics', () => {
     const after = (await today())!;
     expect(after.provisional).toBe(true);
     expect(Math.abs(after.value! - 22)).toBeLessThanOrEqual(D);
-    const { snapshot } = (await get('/api/v1/stats?level=country&metrics=reports')).body as { snapshot: Record<string, unknown> };
+    const { snapshot } = (await get('/api/v1/stats?time_type=day&geo_type=country&metric=reports')).body as { snapshot: Record<string, unknown> };
     expect(snapshot).toMatchObject({ openDay: '2026-11-25', openDayPublishedAt: new Date(clock).toISOString(), openDayNextAt: null });
   });
 
   it('answers from memory: no stats request reads SQLite', async () => {
     const reads = await countsReads();
-    for (const path of ['/api/v1/stats', '/api/v1/stats.csv?level=region', '/api/v1/stats?metrics=reports', '/api/v1/datapackage.json']) {
+    for (const path of ['/api/v1/stats?time_type=day', '/api/v1/stats.csv?time_type=week&geo_type=region', '/api/v1/stats?time_type=day&metric=reports', '/api/v1/datapackage.json']) {
       expect((await get(path)).res.status).toBe(200);
     }
     expect(await countsReads()).toBe(reads);
@@ -151,35 +151,24 @@ describe('public statistics', () => {
   });
 
   it('answers 304 to a matching If-None-Match, and a new ETag after a new snapshot', async () => {
-    const first = await fetch(`${service.url}/api/v1/stats?level=country`);
+    const first = await fetch(`${service.url}/api/v1/stats?time_type=day&geo_type=country`);
     const etag = first.headers.get('etag')!;
     expect(first.headers.get('cache-control')).toMatch(/max-age=\d+/);
     expect(first.headers.get('last-modified')).toBeTruthy();
-    const again = await fetch(`${service.url}/api/v1/stats?level=country`, { headers: { 'if-none-match': etag } });
+    const again = await fetch(`${service.url}/api/v1/stats?time_type=day&geo_type=country`, { headers: { 'if-none-match': etag } });
     expect(again.status).toBe(304);
     expect(await again.text()).toBe('');
     clock += 1000;
     service.releaseNow();
-    const later = await fetch(`${service.url}/api/v1/stats?level=country`, { headers: { 'if-none-match': etag } });
+    const later = await fetch(`${service.url}/api/v1/stats?time_type=day&geo_type=country`, { headers: { 'if-none-match': etag } });
     expect(later.status).toBe(200);
     expect(later.headers.get('etag')).not.toBe(etag);
   });
 
-  it.each([
-    ['level=planet', 'level'],
-    ['area=SI-999', 'area'],
-    ['metrics=reports,sneezes', 'metrics'],
-    ['from=yesterday', 'from'],
-    ['from=2026-11-25&to=2026-11-01', 'from'],
-    ['period=month', 'period'],
-    ['format=xlsx', 'format'],
-  ])('refuses %s with a problem document naming %s', async (query, field) => {
-    for (const path of ['/api/v1/stats', '/api/v1/stats.csv']) {
-      const { res, body } = await get(`${path}?${query}`);
-      expect(res.status).toBe(400);
-      expect(res.headers.get('content-type')).toBe('application/problem+json');
-      expect((body as { errors: { field: string }[] }).errors.map((e) => e.field)).toContain(field);
-    }
+  it('still takes the former parameter names, for one more version', async () => {
+    const current = await stats('time_type=day&geo_type=region&geo_value=SI041&metric=reports,cli&from=2026-11-20');
+    expect(current.length).toBeGreaterThan(0);
+    expect(await stats('period=day&level=region&area=SI041&metrics=reports,cli&from=2026-11-20')).toEqual(current);
   });
 
   it('describes the public API in OpenAPI', async () => {
@@ -192,6 +181,8 @@ describe('public statistics', () => {
       ['/api/v1/stats.csv', 'get'],
       ['/api/v1/datapackage.json', 'get'],
       ['/api/v1/areas', 'get'],
+      ['/api/epidata/covidcast/', 'get'],
+      ['/api/epidata/covidcast_meta/', 'get'],
     ] as const) {
       expect(doc.paths[path]?.[method], `${method} ${path}`).toBeTruthy();
     }
@@ -200,7 +191,7 @@ describe('public statistics', () => {
   it('publishes a municipality once its week is complete, only if it published 10 reports', async () => {
     clock = Date.UTC(2026, 10, 30, 11);
     service.releaseNow();
-    const week = await stats('level=municipality&area=SI-061,SI-004&period=week&from=2026-11-23&to=2026-11-29');
+    const week = await stats('time_type=week&geo_type=municipality&geo_value=SI-061,SI-004&from=2026-11-23&to=2026-11-29');
     const row = (area: string, metric: string) => week.find((r) => r.geo_value === area && r.metric === metric)!;
     expect(Math.abs(row('SI-061', 'reports').value! - 63)).toBeLessThanOrEqual(D);
     expect(row('SI-061', 'cli').time_value).toBe('2026-W48');
@@ -209,10 +200,17 @@ describe('public statistics', () => {
     expect(new Set(week.map((r) => r.metric))).toEqual(new Set(['reports', 'symptomatic', 'cli', 'ili', 'covid_criteria']));
   });
 
-  it('keeps the database free of anything but the counters and the release secret while serving', () => {
+  it('keeps in the database the counters, the release secret and the values it published, nothing else, while serving', async () => {
     const db = new Database(service.databasePath, { readonly: true });
-    expect(db.prepare("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_autoindex%' ORDER BY name").pluck().all()).toEqual(['counters', 'counts', 'frozen', 'metrics', 'release_secret']);
+    expect(db.prepare("SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_autoindex%' ORDER BY name").pluck().all()).toEqual(['counters', 'counts', 'frozen', 'history', 'metrics', 'release_secret']);
+    // The last value recorded for each cell of a closed day is the one served.
+    const recorded = db
+      .prepare("SELECT area, metric, value FROM history h WHERE period = '2026-11-24' AND issued = (SELECT max(issued) FROM history WHERE period = h.period AND area = h.area AND metric = h.metric)")
+      .all() as { area: string; metric: string; value: number }[];
     db.close();
+    const served = new Map((await stats('time_type=day&from=2026-11-24&to=2026-11-24')).map((r) => [`${r.geo_value} ${r.metric}`, r.value ?? -2]));
+    expect(recorded.length).toBeGreaterThan(50);
+    for (const r of recorded) expect(served.get(`${r.area} ${r.metric}`), `${r.area} ${r.metric}`).toBe(r.value);
     expect(pack.municipalityByCode.has('SI-163')).toBe(true);
   });
 });

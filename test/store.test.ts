@@ -1,11 +1,12 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { areaDaysOf, type CountRow } from '../aggregator/area-day.js';
 import { METRICS } from '../aggregator/metrics.js';
 import { openCountsStore } from '../aggregator/store.js';
+import { seededRandom } from '../aggregator/synthetic/random.js';
 import { readCounts } from './support/counts.js';
 
 describe('the counts store', () => {
@@ -31,9 +32,9 @@ describe('the counts store', () => {
       db.close();
     }
   };
-  const SCHEMA = ['counters', 'counts', 'frozen', 'metrics', 'release_secret', 'sqlite_autoindex_metrics_1'];
+  const SCHEMA = ['counters', 'counts', 'frozen', 'history', 'metrics', 'release_secret', 'sqlite_autoindex_metrics_1'];
 
-  it.each([1, 2])("raises a version-%i file to version 4, keeping its counters, each with a random key in place of its reports' keys", (version) => {
+  it.each([1, 2])("raises a version-%i file to version 5, keeping its counters, each with a random key in place of its reports' keys", (version) => {
     prepare(version);
     const store = openCountsStore({ path, synchronous: 'FULL' });
     const [row] = [...store.rows()];
@@ -41,10 +42,10 @@ describe('the counts store', () => {
     expect(row!.key).toBeGreaterThanOrEqual(0);
     expect(row!.key).toBeLessThan(2 ** 32);
     store.close();
-    expect(tables()).toEqual({ version: 4, names: SCHEMA });
+    expect(tables()).toEqual({ version: 5, names: SCHEMA });
   });
 
-  it('raises a version-3 file to version 4: counters into rows per municipality and day, frozen weeks into their own table', () => {
+  it('raises a version-3 file to version 5: counters into rows per municipality and day, frozen weeks into their own table', () => {
     // W41 (5 to 11 October) was frozen: its days' and its week's rows hold published values.
     prepare(3, ["('2026-10-05', 'SI', 'reports', 140)", "('2026-W41', 'SI', 'reports', 700)", "('2026-10-19', 'SI-061', 'reports', 12)", "('2026-10-19', 'SI-061', 'cli', 3)"]);
     const store = openCountsStore({ path, synchronous: 'FULL' });
@@ -56,7 +57,37 @@ describe('the counts store', () => {
       { day: '2026-W41', area: 'SI', metric: 'reports', n: 700, key: 0 },
     ]);
     store.close();
-    expect(tables()).toEqual({ version: 4, names: SCHEMA });
+    expect(tables()).toEqual({ version: 5, names: SCHEMA });
+  });
+
+  it('adds an empty publication history to a version-4 file, keeping its counters and release secret', () => {
+    const row: CountRow = { day: '2026-11-20', area: 'SI-061', metric: 'reports', n: 12, key: 7 };
+    const store = openCountsStore({ path, synchronous: 'FULL' });
+    store.add(areaDaysOf([row]));
+    const secret = store.releaseSecret('{}');
+    store.close();
+    const db = new Database(path);
+    db.exec('DROP TABLE history');
+    db.pragma('user_version = 4');
+    db.close();
+    const again = openCountsStore({ path, synchronous: 'FULL' });
+    expect([...again.rows()]).toEqual([row]);
+    expect(again.releaseSecret('{}')).toEqual(secret);
+    expect([...again.history()]).toEqual([]);
+    again.close();
+    expect(tables()).toEqual({ version: 5, names: SCHEMA });
+  });
+
+  it('keeps the publication history in the order it was published, and retention leaves it', () => {
+    const store = openCountsStore({ path, synchronous: 'FULL' });
+    const row = (issued: number, period: string, area: string, value: number) => ({ issued, period, area, metric: 'reports', value });
+    store.addHistory([row(2000, '2026-11-24', 'SI', 31), row(2000, '2026-11-23', 'SI041', -2)]);
+    store.addHistory([row(1000, '2026-11-23', 'SI', 40)]);
+    store.add(areaDaysOf([{ day: '2026-11-23', area: 'SI-061', metric: 'reports', n: 3, key: 1 }]));
+    store.replacePeriods(['2026-11-23'], []);
+    expect([...store.history()]).toEqual([row(1000, '2026-11-23', 'SI', 40), row(2000, '2026-11-23', 'SI041', -2), row(2000, '2026-11-24', 'SI', 31)]);
+    expect([...store.rows()]).toEqual([]);
+    store.close();
   });
 
   it('refuses a file of version 2 holding weeks frozen under the former release policy', () => {
@@ -65,8 +96,8 @@ describe('the counts store', () => {
   });
 
   it('refuses a file written by a newer version', () => {
-    prepare(5);
-    expect(() => openCountsStore({ path, synchronous: 'FULL' })).toThrow(/schema version 5 is newer/);
+    prepare(6);
+    expect(() => openCountsStore({ path, synchronous: 'FULL' })).toThrow(/schema version 6 is newer/);
   });
 
   it('refuses a file that counts the metrics of another questionnaire', () => {
@@ -121,6 +152,36 @@ describe('the counts store', () => {
     expect([...second.rows()]).toEqual([{ ...row(8), key: 3 }]);
     second.close();
   });
+
+  it('leaves no byte of a counter that retention removed in the file, whichever way its pages were split', () => {
+    // Counters written one report at a time, as the service commits them, in rows of varying
+    // length (the key sums are random), so pages split and cells move: a moved cell's old bytes
+    // stay in its page's unallocated space, where secure_delete does not reach.
+    const days = ['2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08', '2026-10-09', '2026-10-10', '2026-10-11'];
+    const areas = ['SI-061', 'SI-052', 'SI-004', 'SI-001', 'SI-002', 'SI-003', 'SI-005', 'SI-006', 'SI-007', 'SI-008'];
+    const left: string[] = [];
+    for (let seed = 1; seed <= 12; seed++) {
+      const random = seededRandom(seed);
+      // NORMAL: what is tested is what the file holds, not what a power cut would leave.
+      const store = openCountsStore({ path, synchronous: 'NORMAL' });
+      for (const day of [...days, '2026-10-16', '2026-10-17']) {
+        for (const [i, area] of areas.entries()) {
+          const reports = [15, 11, 3][i] ?? 1;
+          for (let r = 0; r < reports; r++) {
+            const key = Math.floor(random() * 2 ** 32);
+            const metrics = METRICS.filter((_, j) => j === 0 || random() < 0.3);
+            store.add(areaDaysOf(metrics.map((m): CountRow => ({ day, area, metric: m.name, n: 1, key }))));
+          }
+        }
+      }
+      store.replacePeriods([...days, '2026-W41'], [{ day: '2026-W41', area: 'SI', metric: 'reports', n: 100, key: 0 }]);
+      store.close();
+      const bytes = readFileSync(path).toString('latin1');
+      left.push(...days.flatMap((day) => areas.filter((area) => bytes.includes(`${day}${area}`)).map((area) => `seed ${seed}: ${day} ${area}`)));
+      rmSync(path, { force: true });
+    }
+    expect(left).toEqual([]);
+  }, 30_000);
 
   it('reads the dates from a day on, counters and frozen days alike, never a week label', () => {
     const store = openCountsStore({ path, synchronous: 'FULL' });

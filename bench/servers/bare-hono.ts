@@ -1,7 +1,6 @@
-import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
-import type { Server } from 'node:http';
-import { ANSWER_BODY, announceListening, portFromEnv, REPORTS_PATH } from './answer.js';
+import { ANSWER_BODY, REPORTS_PATH } from './answer.js';
+import { serveBare } from './serve-bare.js';
 
 /**
  * Baseline: the same framework and adapter as the service, with nothing between parsing
@@ -17,11 +16,4 @@ app.post(REPORTS_PATH, async function bareReport(c) {
   return c.json(ANSWER_BODY, 201);
 });
 
-const server = serve({ fetch: app.fetch, port: portFromEnv(), hostname: '127.0.0.1' }, (info) =>
-  announceListening(info.port),
-) as Server;
-
-process.once('SIGTERM', () => {
-  server.closeAllConnections();
-  server.close(() => process.exit(0));
-});
+serveBare(app);
