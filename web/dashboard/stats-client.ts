@@ -54,12 +54,12 @@ export function statsSearch(q: StatsQuery): string {
     if (value) parts.push(`${name}=${value}`);
   };
   const list = (items: readonly string[] | undefined) => items?.map(encodeURIComponent).join(',');
-  add('level', q.level);
-  add('area', list(q.areas));
+  add('geo_type', q.level);
+  add('geo_value', list(q.areas));
   add('from', q.from);
   add('to', q.to);
-  add('period', q.period);
-  add('metrics', list(q.metrics));
+  add('time_type', q.period);
+  add('metric', list(q.metrics));
   return parts.join('&');
 }
 
