@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { accepts } from 'hono/accepts';
+import { LRUCache } from 'lru-cache';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 
@@ -124,13 +125,17 @@ const MAX_CACHED_BYTES = 8 * 1024 * 1024;
 const CACHE_BYTES = 64 * 1024 * 1024;
 const CACHE_ENTRIES = 512;
 
-/** Answers by key, for one snapshot: a new snapshot empties it. */
+/** Answers by key, for one snapshot: a new snapshot empties it; the least recently used go first. */
 export class AnswerCache {
   private of: object | undefined;
-  private entries = new Map<string, Answer>();
+  private readonly entries = new LRUCache<string, Answer>({
+    max: CACHE_ENTRIES,
+    maxSize: CACHE_BYTES,
+    maxEntrySize: MAX_CACHED_BYTES,
+    sizeCalculation: (answer) => Math.max(1, answer.body.length),
+  });
   /** Answers being built, so that requests for one arriving meanwhile wait for it. */
   private building = new Map<string, Promise<Answer>>();
-  private bytes = 0;
 
   /** `onCompress` hears of every compression of the answers this cache makes. */
   constructor(private readonly onCompress?: (coding: Coding) => void) {}
@@ -144,20 +149,19 @@ export class AnswerCache {
   obtain(snapshot: object, key: string, build: () => Answer | Promise<Answer>): Answer | Promise<Answer> {
     if (snapshot !== this.of) {
       this.of = snapshot;
-      this.entries = new Map();
+      this.entries.clear();
       this.building = new Map();
-      this.bytes = 0;
     }
     const found = this.entries.get(key) ?? this.building.get(key);
     if (found) return found;
     const built = build();
     if (built instanceof Answer) {
-      this.keep(key, built);
+      this.entries.set(key, built);
       return built;
     }
     const building = this.building;
     const pending = built.then((answer) => {
-      if (building === this.building) this.keep(key, answer);
+      if (building === this.building) this.entries.set(key, answer);
       return answer;
     });
     building.set(key, pending);
@@ -167,16 +171,5 @@ export class AnswerCache {
       () => building.delete(key),
     );
     return pending;
-  }
-
-  private keep(key: string, answer: Answer): void {
-    if (answer.body.length > MAX_CACHED_BYTES) return;
-    this.entries.set(key, answer);
-    this.bytes += answer.body.length;
-    for (const [oldest, old] of this.entries) {
-      if (this.bytes <= CACHE_BYTES && this.entries.size <= CACHE_ENTRIES) break;
-      this.entries.delete(oldest);
-      this.bytes -= old.body.length;
-    }
   }
 }

@@ -4,11 +4,13 @@ import { GUIDANCE_OUTCOMES } from '../aggregator/guidance.js';
 import { QUESTIONNAIRE_TITLE, QUESTIONNAIRE_VERSION } from '../aggregator/questionnaire.js';
 import { reportSchema } from '../aggregator/report-schema.js';
 import { POW_HEADER } from './abuse/proof-of-work.js';
+import { challengeSchema } from './abuse/challenge.routes.js';
 import { areasSchema } from './areas.routes.js';
 import { documentEpidata } from './epidata/epidata.contract.js';
 import { problemContent } from './problem.js';
 import { MAX_REPORT_BYTES } from './reports.routes.js';
 import { documentStats } from './stats.contract.js';
+import { statusSchema } from './status.routes.js';
 
 const problem = (description: string) => ({ description, content: problemContent });
 
@@ -53,12 +55,22 @@ export function apiDocument(pack: AreaPack): OpenAPIHono {
     summary: 'The country, its regions and municipalities with populations',
     responses: { 200: { description: 'The area tree of the pack the service runs with.', content: { 'application/json': { schema: areasSchema } } } },
   });
-  for (const [path, summary] of [
-    ['/api/v1/status', 'Whether collection is open and whether a report needs proof of work'],
-    ['/api/v1/challenge', 'A signed proof-of-work challenge (ALTCHA); 404 when proof of work is off'],
-  ] as const) {
-    registry.registerPath({ method: 'get', path, summary, responses: { 200: { description: summary, content: { 'application/json': { schema: z.record(z.string(), z.unknown()) } } } } });
-  }
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/status',
+    summary: 'Whether collection is open and whether a report needs proof of work',
+    responses: { 200: { description: 'The status the form reads before it offers to send.', content: { 'application/json': { schema: statusSchema } } } },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v1/challenge',
+    summary: 'A signed proof-of-work challenge (ALTCHA); 404 when proof of work is off',
+    responses: {
+      200: { description: "An ALTCHA challenge, as altcha-lib's solver reads it.", content: { 'application/json': { schema: challengeSchema } } },
+      404: problem('Proof of work is off.'),
+      429: problem('Too many challenges from one address; see Retry-After.'),
+    },
+  });
   app.doc31('/api/v1/openapi.json', {
     openapi: '3.1.0',
     info: {

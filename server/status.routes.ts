@@ -1,3 +1,4 @@
+import { z } from '@hono/zod-openapi';
 import { Hono } from 'hono';
 import { QUESTIONNAIRE_VERSION } from '../aggregator/questionnaire.js';
 
@@ -12,15 +13,18 @@ export interface StatusParts {
 }
 
 /** What the form reads before it offers to send a report. */
-export interface StatusDocument {
-  collecting: boolean;
-  /** The first instant at which reports are refused, as an ISO 8601 UTC date-time; null: no end. */
-  collectionEnds: string | null;
-  questionnaireVersion: number;
-  proofOfWork: boolean;
-  /** True on a demonstration (`npm run demo`): every published number is synthetic, none comes from a report. */
-  synthetic: boolean;
-}
+export const statusSchema = z
+  .object({
+    collecting: z.boolean().openapi({ description: 'Whether reports are accepted now.' }),
+    collectionEnds: z.iso.datetime().nullable().openapi({ description: 'The first instant at which reports are refused (UTC); null: no end.' }),
+    questionnaireVersion: z.number().int(),
+    proofOfWork: z.boolean().openapi({ description: 'Whether a report must carry a solved challenge from /api/v1/challenge (X-Altcha).' }),
+    synthetic: z.boolean().openapi({ description: 'True on a demonstration (`npm run demo`): every published number is synthetic, none comes from a report.' }),
+  })
+  .openapi('Status');
+
+/** The status as the API gives it; the form reads it by this type. */
+export type StatusDocument = z.output<typeof statusSchema>;
 
 /** `GET /api/v1/status`: whether collection is open, what a report needs, and whether the numbers are synthetic. */
 export function statusRoutes(parts: StatusParts): Hono {

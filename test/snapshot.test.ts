@@ -32,7 +32,7 @@ describe('GET /api/v1/snapshot', { shuffle: false }, () => {
       timeZone: 'Europe/Ljubljana',
       policy: DEFAULT_RELEASE_POLICY,
     });
-    const stats = (await (await fetch(`${service.url}/api/v1/stats?level=country&metrics=reports`)).json()) as { snapshot: unknown };
+    const stats = (await (await fetch(`${service.url}/api/v1/stats?geo_type=country&time_type=day&metric=reports`)).json()) as { snapshot: unknown };
     expect(stats.snapshot).toEqual(body);
   });
 

@@ -1,4 +1,5 @@
 import type { Challenge } from 'altcha-lib';
+import type { StatusDocument } from '../server/status.routes.js';
 import type { AreaOption } from './area-search.js';
 import { getJson, OWN_ORIGIN } from './get-json.js';
 
@@ -9,10 +10,7 @@ export interface PostAnswer {
 }
 
 /** What a report needs, from `GET /api/v1/status`. */
-export interface ServiceStatus {
-  collecting: boolean;
-  proofOfWork: boolean;
-}
+export type ServiceStatus = Pick<StatusDocument, 'collecting' | 'proofOfWork'>;
 
 // What the form asks and sends is about one person's report: the browser keeps none of it.
 const UNCACHED: RequestInit = { cache: 'no-store' };

@@ -1,3 +1,4 @@
+import { z } from '@hono/zod-openapi';
 import { type Context, Hono } from 'hono';
 import { ProblemError } from '../problem.js';
 import { enforceBudget } from './abuse-guard.js';
@@ -10,6 +11,23 @@ export interface ChallengeParts {
   /** Each challenge costs a key derivation, so fetching them is limited per sender too. */
   challengeLimit?: ((c: Context) => RateVerdict) | undefined;
 }
+
+/** The challenge as altcha-lib issues it (its v2 `Challenge`), for the API description. */
+export const challengeSchema = z
+  .object({
+    parameters: z.object({
+      algorithm: z.string(),
+      nonce: z.string(),
+      salt: z.string(),
+      cost: z.number().int(),
+      keyLength: z.number().int(),
+      keyPrefix: z.string(),
+      keySignature: z.string().optional(),
+      expiresAt: z.number().int().optional().openapi({ description: 'Seconds since the epoch after which a solution is refused.' }),
+    }),
+    signature: z.string(),
+  })
+  .openapi('Challenge');
 
 /**
  * `GET /api/v1/challenge`: a fresh signed ALTCHA challenge (`{ parameters, signature }`, the
