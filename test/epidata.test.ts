@@ -35,7 +35,8 @@ function share(x: number, n: number, k: number) {
   return { value: 100 * p, stderr: 100 * Math.sqrt((p * (1 - p)) / n + (k * V * (1 + p * p)) / (n * n)) };
 }
 
-describe('the Epidata endpoint, replayed as Delphi clients call it', () => {
+// Steps of one story on one service, each starting where the one before left it: kept in this order when the suite is shuffled.
+describe('the Epidata endpoint, replayed as Delphi clients call it', { shuffle: false }, () => {
   let service: TestService;
   /** The service before the restart, whose database the second one opens. */
   let first: TestService | undefined;
