@@ -1,4 +1,5 @@
 import type { Challenge } from 'altcha-lib';
+import type { AreasDocument } from '../server/areas.routes.js';
 import type { StatusDocument } from '../server/status.routes.js';
 import type { AreaOption } from './area-search.js';
 import { getJson, OWN_ORIGIN } from './get-json.js';
@@ -57,6 +58,6 @@ export function fetchChallenge(): Promise<Challenge> {
 
 /** The municipalities of the active area pack, from `GET /api/v1/areas`. */
 export async function fetchMunicipalities(signal: AbortSignal): Promise<AreaOption[]> {
-  const body = await getJson<{ municipalities: AreaOption[] }>('/api/v1/areas', { cache: 'default', signal });
+  const body = await getJson<AreasDocument>('/api/v1/areas', { cache: 'default', signal });
   return body.municipalities.map(({ code, name }) => ({ code, name }));
 }

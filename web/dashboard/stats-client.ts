@@ -2,6 +2,7 @@ import type { GeoType } from '../../aggregator/publication.js';
 import type { ReleasedRow } from '../../aggregator/released-rows.js';
 import type { SnapshotInfo } from '../../server/snapshot-info.js';
 import { getJson, OWN_ORIGIN } from '../get-json.js';
+import type { AreasDocument } from '../../server/areas.routes.js';
 
 /**
  * The dashboard's only source: the public API (`/api/v1/areas`, `/api/v1/snapshot`,
@@ -29,23 +30,10 @@ export interface StatsQuery {
   metrics?: readonly string[];
 }
 
-export interface Region {
-  code: string;
-  name: string;
-  population: number;
-}
-
-export interface Municipality extends Region {
-  /** The code of its region. */
-  region: string;
-}
-
-/** The area tree with populations, from `GET /api/v1/areas`. */
-export interface Areas {
-  country: { code: string; name: string; population: number };
-  regions: Region[];
-  municipalities: Municipality[];
-}
+/** The area tree with populations, from `GET /api/v1/areas`, as the server's schema gives it. */
+export type Areas = AreasDocument;
+export type Region = Areas['regions'][number];
+export type Municipality = Areas['municipalities'][number];
 
 /** The query string, in a fixed order and with readable commas, so links are stable and legible. */
 export function statsSearch(q: StatsQuery): string {
