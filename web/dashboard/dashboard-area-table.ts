@@ -64,19 +64,14 @@ export class DashboardAreaTable extends BaseElement {
         color: var(--muted);
         font-size: 0.875rem;
       }
-      th button {
+      /* A link-button (styles.ts) that holds the sort arrow beside its words. */
+      th .link-button {
         display: inline-flex;
         gap: 0.25rem;
         align-items: flex-end;
-        min-height: 2.75rem;
-        padding: 0.25rem 0;
-        border: 0;
-        background: none;
-        color: var(--primary);
-        font: inherit;
         font-weight: 700;
         text-align: inherit;
-        cursor: pointer;
+        text-decoration: none;
       }
       th.num button {
         justify-content: flex-end;
@@ -292,7 +287,7 @@ export class DashboardAreaTable extends BaseElement {
     const sorted = this._sort === key;
     const sort = sorted ? (this._descending ? 'descending' : 'ascending') : 'none';
     return html`<th scope="col" class="${numeric ? 'num' : ''} ${extra}" data-column=${key} aria-sort=${sort}>
-      <button type="button" @click=${() => this._onSort(key, numeric)}>
+      <button type="button" class="link-button" @click=${() => this._onSort(key, numeric)}>
         <span>${label}</span>
         <svg viewBox="0 0 12 16" aria-hidden="true">
           <path d="M6 1 10 6H2z" fill=${sorted && !this._descending ? 'currentColor' : '#b8c2cc'} />
