@@ -7,13 +7,24 @@ export interface BatchStats {
   reports: number;
   /** Area-days written (one row each). */
   counters: number;
+  /** From the start of the transaction until it was on disk. */
   durationMs: number;
   ok: boolean;
 }
 
 export interface GroupCommitOptions {
-  /** Adds the area-days' counts and key sums to the stored ones, in one transaction; throws if it did not commit. */
+  /**
+   * Adds the area-days' counts and key sums to the stored ones, in one transaction; throws if
+   * it did not commit. The area-days are the group commit's own, zeroed and used again for the
+   * next batch: whatever `commit` keeps, it copies.
+   */
   commit: (increments: readonly AreaDay[]) => void;
+  /**
+   * Resolves once every transaction committed before the call is on disk (the store's WAL
+   * flush, run off the event loop); rejects if that failed. Absent: a commit is final when
+   * `commit` returns.
+   */
+  durable?: () => Promise<void>;
   /** A batch is committed at once when it holds this many reports. */
   maxBatch: number;
   onBatch?: (stats: BatchStats) => void;
@@ -21,8 +32,9 @@ export interface GroupCommitOptions {
 }
 
 interface Batch {
-  /** By `day \0 area`: the increments of that municipality's day. */
-  areaDays: Map<string, AreaDay>;
+  number: number;
+  /** The increments of each municipality's day the batch touched. */
+  areaDays: AreaDay[];
   reports: number;
   done: Promise<void>;
   resolve: () => void;
@@ -36,16 +48,32 @@ export class CommitFailedError extends Error {
   }
 }
 
+/** One municipality's day, kept from batch to batch: a batch allocates nothing per municipality. */
+interface Accumulator {
+  readonly areaDay: AreaDay;
+  /** The last batch that added to it. */
+  batch: number;
+}
+
 /**
  * Group commit: increments from every request that arrives while the previous transaction
  * runs are merged per municipality and day and written in one transaction, started as soon as
  * the event loop is free (no timer). Each submitter's promise settles only after that
- * transaction committed or failed, so an acknowledgement is never sent for an uncommitted
- * report (I6).
+ * transaction committed and is on disk, or failed, so an acknowledgement is never sent for
+ * a report a power cut could still take (I6). While a transaction is being flushed to disk,
+ * the reports that arrive gather for the next one, committed when the flush ends: the
+ * busier the service, the fewer rows it writes per report.
  */
 export class GroupCommit {
   private batch: Batch | undefined;
+  private batches = 0;
+  /** By day, then municipality code. */
+  private readonly accumulators = new Map<string, Map<string, Accumulator>>();
   private readonly commitScheduled = () => this.commitNow();
+  /** Settles when every batch committed so far is settled. */
+  private settled: Promise<void> = Promise.resolve();
+  /** Batches committed and not yet on disk. */
+  private flushing = 0;
 
   constructor(private readonly options: GroupCommitOptions) {}
 
@@ -56,9 +84,15 @@ export class GroupCommit {
 
   submit(increments: Increments): Promise<void> {
     const batch = this.batch ?? this.open();
-    const name = `${increments.day}\u0000${increments.area}`;
-    let a = batch.areaDays.get(name);
-    if (!a) batch.areaDays.set(name, (a = emptyAreaDay(increments.day, increments.area)));
+    let areas = this.accumulators.get(increments.day);
+    if (!areas) this.accumulators.set(increments.day, (areas = new Map()));
+    let accumulator = areas.get(increments.area);
+    if (!accumulator) areas.set(increments.area, (accumulator = { areaDay: emptyAreaDay(increments.day, increments.area), batch: 0 }));
+    if (accumulator.batch !== batch.number) {
+      accumulator.batch = batch.number;
+      batch.areaDays.push(accumulator.areaDay);
+    }
+    const a = accumulator.areaDay;
     for (const metric of increments.metrics) {
       const k = METRIC_INDEX.get(metric);
       if (k === undefined) throw new Error(`the fold emitted ${metric}, which the catalogue does not hold`);
@@ -70,23 +104,63 @@ export class GroupCommit {
     return batch.done;
   }
 
-  /** Commits what is pending now, synchronously: on shutdown, and when a batch is full. */
+  /**
+   * Commits what is pending now, synchronously (a release reads it right after): when a batch
+   * is full, before a release, on shutdown. Its submitters settle once it is on disk.
+   */
   commitNow(): void {
     const batch = this.batch;
     if (!batch) return;
     this.batch = undefined;
     const now = this.options.now ?? performance.now.bind(performance);
     const started = now();
-    const areaDays = [...batch.areaDays.values()];
-    let ok = false;
+    const areaDays = batch.areaDays;
+    const settle = (ok: boolean, error?: unknown) => {
+      if (ok) batch.resolve();
+      else batch.reject(new CommitFailedError(error));
+      this.options.onBatch?.({ reports: batch.reports, counters: areaDays.length, durationMs: now() - started, ok });
+    };
+    let failure: { error: unknown } | undefined;
     try {
       this.options.commit(areaDays);
-      ok = true;
-      batch.resolve();
     } catch (error) {
-      batch.reject(new CommitFailedError(error));
+      failure = { error };
     }
-    this.options.onBatch?.({ reports: batch.reports, counters: areaDays.length, durationMs: now() - started, ok });
+    this.reset(areaDays);
+    if (failure) {
+      settle(false, failure.error);
+      return;
+    }
+    if (!this.options.durable) {
+      settle(true);
+      return;
+    }
+    this.flushing += 1;
+    const flushed = this.options.durable().then(
+      () => settle(true),
+      (error: unknown) => settle(false, error),
+    ).finally(() => {
+      this.flushing -= 1;
+      if (this.flushing === 0 && this.batch) setImmediate(this.commitScheduled);
+    });
+    this.settled = Promise.all([this.settled, flushed]).then(() => undefined);
+  }
+
+  /** Commits what is pending and resolves once every batch is on disk or failed: on shutdown. */
+  drain(): Promise<void> {
+    this.commitNow();
+    return this.settled;
+  }
+
+  /** Zeroes the batch's accumulators for the next one, and forgets the days it did not touch (yesterday, after midnight). */
+  private reset(areaDays: readonly AreaDay[]): void {
+    for (const a of areaDays) {
+      a.n.fill(0);
+      a.key.fill(0);
+    }
+    for (const day of this.accumulators.keys()) {
+      if (!areaDays.some((a) => a.day === day)) this.accumulators.delete(day);
+    }
   }
 
   private open(): Batch {
@@ -96,8 +170,9 @@ export class GroupCommit {
       resolve = res;
       reject = rej;
     });
-    this.batch = { areaDays: new Map(), reports: 0, done, resolve, reject };
-    setImmediate(this.commitScheduled);
+    this.batch = { number: ++this.batches, areaDays: [], reports: 0, done, resolve, reject };
+    // During a flush, the flush's end schedules the commit.
+    if (this.flushing === 0) setImmediate(this.commitScheduled);
     return this.batch;
   }
 }

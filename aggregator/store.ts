@@ -1,22 +1,33 @@
 import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { chmodSync } from 'node:fs';
+import { type FileHandle, open } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { addInto, type AreaDay, areaDaysOf, type CountRow, countRowsOf, emptyAreaDay } from './area-day.js';
 import { epochDay, isoWeek, mondayOf } from './calendar.js';
 import { SECRET_BYTES } from './cell-key.js';
+import { coalescedSync } from './coalesced-sync.js';
 import { METRICS } from './metrics.js';
 
 export type Synchronous = 'FULL' | 'EXTRA' | 'NORMAL';
 
 export interface StoreOptions {
   path: string;
-  /** better-sqlite3 leaves WAL databases at NORMAL, which can lose acknowledged commits. */
+  /**
+   * FULL (and EXTRA, the same in WAL mode): `durable()` waits until the commits are on disk.
+   * NORMAL: it does not, so a power cut can take commits that were acknowledged.
+   */
   synchronous: Synchronous;
 }
 
 export interface CountsStore {
   /** Adds each area-day's counts and key sums to the stored ones, in one transaction. */
   add(increments: readonly AreaDay[]): void;
+  /**
+   * Resolves once every transaction committed before the call is on disk; rejects if the
+   * flush failed. Runs in Node's thread pool, so the event loop goes on meanwhile.
+   */
+  durable(): Promise<void>;
   /**
    * Every counter and every frozen value in long format, ordered by day (a frozen week's
    * label after its year's dates) and area, read one area-day at a time.
@@ -59,9 +70,10 @@ export interface CountsStore {
  * keys, and the release secret is kept beside the counters. 4: one row of counters per
  * municipality and day (`counters`), published values of frozen weeks in their own table
  * (`frozen`), the metric names in `metrics`, and the long format as the view `counts`. 5: the
- * publication history (`history`: published values only).
+ * publication history (`history`: published values only). 6: `n` and `key` packed as 32-bit
+ * integers instead of JSON arrays.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /**
  * How long a commit waits for a lock held by another connection (a backup, an operator's
@@ -70,16 +82,18 @@ export const SCHEMA_VERSION = 5;
 const BUSY_TIMEOUT_MS = 1000;
 
 /**
- * `n` and `key` are JSON arrays in the order of `metrics.idx`: a batch writes one row per
- * municipality it touched, and an operator still reads them with the `sqlite3` shell (the
- * `counts` view).
+ * `n` and `key` are the area-day's counts and key sums over the metrics in the order of
+ * `metrics.idx`, each an unsigned 32-bit integer, most significant byte first, so `hex(n)`
+ * reads as the numbers (`packed`): a batch writes one row per municipality it touched,
+ * updated in place at a fixed size, and an operator still reads them in long format with the
+ * `sqlite3` shell (the `counts` view).
  */
 const COUNTERS = `
   CREATE TABLE counters (
     day TEXT NOT NULL,
     area TEXT NOT NULL,
-    n TEXT NOT NULL,
-    key TEXT NOT NULL,
+    n BLOB NOT NULL,
+    key BLOB NOT NULL,
     PRIMARY KEY (day, area)
   ) WITHOUT ROWID`;
 
@@ -98,14 +112,46 @@ const METRIC_NAMES = `
     name TEXT NOT NULL UNIQUE
   )`;
 
+/**
+ * SQL for the integer at `m.idx` of a `packed` column: SQLite reads no integer out of a BLOB,
+ * so its four bytes go through `hex()`, one hexadecimal digit at a time.
+ */
+function unpackedAt(column: string): string {
+  const hex = `hex(substr(${column}, m.idx * 4 + 1, 4))`;
+  const digits = Array.from({ length: 8 }, (_, i) => `((instr('0123456789ABCDEF', substr(${hex}, ${i + 1}, 1)) - 1) << ${28 - 4 * i})`);
+  return digits.join('\n        + ');
+}
+
 /** The long format (day, area, metric, n, key) of the counters and the frozen values, for operators. */
 const COUNTS_VIEW = `
   CREATE VIEW counts (day, area, metric, n, key) AS
-    SELECT c.day, c.area, m.name, CAST(n.value AS INTEGER), CAST(k.value AS INTEGER)
-      FROM counters c, json_each(c.n) n, json_each(c.key) k, metrics m
-      WHERE k.key = n.key AND m.idx = n.key AND n.value > 0
+    SELECT day, area, metric, n, key FROM (
+      SELECT c.day, c.area, m.name AS metric,
+        ${unpackedAt('c.n')} AS n,
+        ${unpackedAt('c.key')} AS key
+        FROM counters c, metrics m
+    ) WHERE n > 0
     UNION ALL
     SELECT period, area, metric, value, 0 FROM frozen`;
+
+/** Counts or key sums as the `counters` table stores them. */
+function packed(values: Uint32Array): Buffer {
+  return packedSum(undefined, values);
+}
+
+/** `stored + added`, each sum modulo 2³² as in a Uint32Array, packed. */
+function packedSum(stored: Uint32Array | undefined, added: Uint32Array): Buffer {
+  const bytes = Buffer.allocUnsafe(added.length * 4);
+  for (let k = 0; k < added.length; k++) bytes.writeUInt32BE(((stored?.[k] ?? 0) + added[k]!) >>> 0, k * 4);
+  return bytes;
+}
+
+function unpacked(bytes: Uint8Array): Uint32Array {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const values = new Uint32Array(bytes.byteLength / 4);
+  for (let k = 0; k < values.length; k++) values[k] = view.getUint32(k * 4);
+  return values;
+}
 
 /** One row: a random key that relates to no report, and the perturbation table it was made for. */
 const RELEASE_SECRET = `
@@ -131,8 +177,17 @@ function fromVersion3(db: Database.Database): void {
     else counted.push(r);
   }
   const insertCounters = db.prepare('INSERT INTO counters (day, area, n, key) VALUES (?, ?, ?, ?)');
-  for (const a of areaDaysOf(counted)) insertCounters.run(a.day, a.area, `[${a.n.join(',')}]`, `[${a.key.join(',')}]`);
+  for (const a of areaDaysOf(counted)) insertCounters.run(a.day, a.area, packed(a.n), packed(a.key));
   db.exec('DROP TABLE counts');
+}
+
+/** Versions 4 and 5 kept `n` and `key` as JSON arrays: each row is packed in place. */
+function fromVersion5(db: Database.Database): void {
+  db.exec('DROP VIEW counts');
+  const rows = db.prepare('SELECT day, area, n, key FROM counters').all() as { day: string; area: string; n: string; key: string }[];
+  const update = db.prepare('UPDATE counters SET n = ?, key = ? WHERE day = ? AND area = ?');
+  const packedJson = (text: string) => packed(Uint32Array.from(JSON.parse(text) as number[]));
+  for (const row of rows) update.run(packedJson(row.n), packedJson(row.key), row.day, row.area);
 }
 
 function migrate(db: Database.Database): void {
@@ -161,7 +216,8 @@ function migrate(db: Database.Database): void {
     }
     if (version === 0) db.exec(RELEASE_SECRET);
     if (version > 0 && version < 4) fromVersion3(db);
-    if (version < 4) db.exec(COUNTS_VIEW);
+    if (version === 4 || version === 5) fromVersion5(db);
+    if (version < 6) db.exec(COUNTS_VIEW);
     if (version < 5) db.exec(HISTORY);
     if (version < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
   })();
@@ -189,12 +245,12 @@ function* merged(a: Iterator<CountRow>, b: Iterator<CountRow>): Generator<CountR
 interface CounterRow {
   day: string;
   area: string;
-  n: string;
-  key: string;
+  n: Uint8Array;
+  key: Uint8Array;
 }
 
 function areaDayOf(row: CounterRow): AreaDay {
-  return { day: row.day, area: row.area, n: Uint32Array.from(JSON.parse(row.n) as number[]), key: Uint32Array.from(JSON.parse(row.key) as number[]) };
+  return { day: row.day, area: row.area, n: unpacked(row.n), key: unpacked(row.key) };
 }
 
 function* expanded(rows: IterableIterator<CounterRow>): Generator<CountRow> {
@@ -203,6 +259,49 @@ function* expanded(rows: IterableIterator<CounterRow>): Generator<CountRow> {
 
 /** Area-days of the open days held in memory, so a batch writes its rows without reading them first. */
 const MIRRORED_DAYS = 2;
+
+interface WalFlush {
+  flush(): Promise<void>;
+  /** Closes the WAL's handle once its flushes are done. */
+  close(): void;
+}
+
+/**
+ * fdatasync of the database's WAL, shared by the commits that wait together (coalesced-sync.ts).
+ * The first one also syncs the folder, so the WAL file's own entry survives a power cut, as
+ * SQLite does when it creates the file at FULL.
+ */
+function walFlush(path: string): WalFlush {
+  let wal: Promise<FileHandle> | undefined;
+  // Closing the store checkpoints every commit into the database file and syncs it.
+  let closed = false;
+  const syncFolder = async () => {
+    const folder = await open(dirname(path), 'r');
+    try {
+      await folder.sync();
+    } finally {
+      await folder.close();
+    }
+  };
+  let running: Promise<void> = Promise.resolve();
+  const flushOnce = async () => {
+    if (closed) return;
+    if (!wal) {
+      wal = open(`${path}-wal`, 'r');
+      await syncFolder();
+    }
+    await (await wal).datasync();
+  };
+  return {
+    flush: coalescedSync(() => (running = flushOnce())),
+    close: () => {
+      closed = true;
+      // The handle closes once the flush under way has ended.
+      const handle = wal;
+      void running.catch(() => undefined).then(() => handle?.then((h) => h.close())).catch(() => undefined);
+    },
+  };
+}
 
 /**
  * The only module that talks to SQLite. The database holds the counters, the published values
@@ -214,7 +313,11 @@ export function openCountsStore(options: StoreOptions): CountsStore & HistorySto
   // Owner only; SQLite gives the -wal and -shm files the database file's permissions.
   if (options.path !== ':memory:') chmodSync(options.path, 0o600);
   db.pragma('journal_mode = WAL');
-  db.pragma(`synchronous = ${options.synchronous}`);
+  // SQLite's FULL flushes the WAL inside every COMMIT, and better-sqlite3 runs that on the event
+  // loop, which then serves nobody for the length of an fsync. At NORMAL a commit only writes;
+  // at FULL `durable()` flushes the WAL in the thread pool before anything is acknowledged,
+  // the same guarantee. Checkpoints flush the WAL and the database as at FULL.
+  db.pragma('synchronous = NORMAL');
   db.pragma('secure_delete = ON');
   db.pragma('journal_size_limit = 0');
   // VACUUM's copy of the database stays in memory, never in a temporary file.
@@ -222,37 +325,37 @@ export function openCountsStore(options: StoreOptions): CountsStore & HistorySto
   migrate(db);
 
   const selectCounter = db.prepare('SELECT day, area, n, key FROM counters WHERE day = ? AND area = ?');
-  const putCounter = db.prepare('INSERT OR REPLACE INTO counters (day, area, n, key) VALUES (?, ?, ?, ?)');
-  // The latest days' rows as stored: only this process writes them.
-  const mirror = new Map<string, AreaDay>();
-  const mirroredDays = new Set<string>();
-  const stored = (day: string, area: string): AreaDay => {
-    const mirrored = mirror.get(`${day}\u0000${area}`);
+  const insertCounter = db.prepare('INSERT INTO counters (day, area, n, key) VALUES (?, ?, ?, ?)');
+  const updateCounter = db.prepare('UPDATE counters SET n = ?, key = ? WHERE day = ? AND area = ?');
+  // The latest days' rows as stored, by day and then municipality: only this process writes them.
+  const mirror = new Map<string, Map<string, AreaDay>>();
+  const stored = (day: string, area: string): AreaDay | undefined => {
+    const mirrored = mirror.get(day)?.get(area);
     if (mirrored) return mirrored;
     const row = selectCounter.get(day, area) as CounterRow | undefined;
-    return row ? areaDayOf(row) : emptyAreaDay(day, area);
+    return row && areaDayOf(row);
   };
-  const write = db.transaction((rows: readonly AreaDay[]) => {
-    for (const a of rows) putCounter.run(a.day, a.area, `[${a.n.join(',')}]`, `[${a.key.join(',')}]`);
+  // A stored row keeps its size, so it is overwritten where it stands: no cell moves.
+  const write = db.transaction((rows: readonly { inc: AreaDay; before: AreaDay | undefined }[]) => {
+    for (const { inc, before } of rows) {
+      const n = packedSum(before?.n, inc.n);
+      const key = packedSum(before?.key, inc.key);
+      if (before) updateCounter.run(n, key, inc.day, inc.area);
+      else insertCounter.run(inc.day, inc.area, n, key);
+    }
   });
   const add = (increments: readonly AreaDay[]) => {
-    const next = increments.map((inc) => {
-      const sum = emptyAreaDay(inc.day, inc.area);
-      addInto(sum, stored(inc.day, inc.area));
-      addInto(sum, inc);
-      return sum;
-    });
-    write(next);
+    const rows = increments.map((inc) => ({ inc, before: stored(inc.day, inc.area) }));
+    write(rows);
     // Only once the transaction committed does memory follow the database.
-    for (const a of next) {
-      mirror.set(`${a.day}\u0000${a.area}`, a);
-      mirroredDays.add(a.day);
+    for (const { inc, before } of rows) {
+      const sum = before ?? emptyAreaDay(inc.day, inc.area);
+      addInto(sum, inc);
+      let areas = mirror.get(inc.day);
+      if (!areas) mirror.set(inc.day, (areas = new Map()));
+      areas.set(inc.area, sum);
     }
-    while (mirroredDays.size > MIRRORED_DAYS) {
-      const oldest = [...mirroredDays].sort()[0]!;
-      mirroredDays.delete(oldest);
-      for (const [name, a] of mirror) if (a.day === oldest) mirror.delete(name);
-    }
+    while (mirror.size > MIRRORED_DAYS) mirror.delete([...mirror.keys()].sort()[0]!);
   };
 
   const selectCounters = db.prepare('SELECT day, area, n, key FROM counters ORDER BY day, area');
@@ -275,6 +378,7 @@ export function openCountsStore(options: StoreOptions): CountsStore & HistorySto
     }
     for (const row of rows) insertFrozen.run(row.day, row.area, row.metric, row.n);
   });
+  const wal = options.synchronous === 'NORMAL' || options.path === ':memory:' ? undefined : walFlush(options.path);
   const truncateWal = () => (db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[])[0]!.busy === 0;
   // secure_delete zeroes a deleted cell, but a cell that moved when its page was rebuilt leaves
   // its old bytes in that page's unallocated space, where nothing reaches them: VACUUM writes
@@ -292,6 +396,7 @@ export function openCountsStore(options: StoreOptions): CountsStore & HistorySto
   return {
     ...historyStatements(db),
     add,
+    durable: () => wal?.flush() ?? Promise.resolve(),
     rows: () => merged(expanded(selectCounters.iterate() as IterableIterator<CounterRow>), selectFrozen.iterate() as IterableIterator<CountRow>),
     rowsSince: (day) =>
       merged(expanded(selectCountersSince.iterate(day) as IterableIterator<CounterRow>), selectFrozenSince.iterate(day) as IterableIterator<CountRow>),
@@ -323,6 +428,7 @@ export function openCountsStore(options: StoreOptions): CountsStore & HistorySto
       if (!db.open) return;
       db.pragma('wal_checkpoint(TRUNCATE)');
       db.close();
+      wal?.close();
     },
   };
 }

@@ -49,7 +49,7 @@ export interface IngestResult {
 }
 
 const DESCRIPTIONS: Record<TargetName, string> = {
-  service: 'the production build (dist/server/main.js) with its defaults: WAL, synchronous FULL, LOG_LEVEL=info',
+  service: 'the production build (dist/server/main.js) with its defaults: WAL, DB_SYNCHRONOUS=FULL (the WAL flushed before each answer), LOG_LEVEL=info',
   'bare-hono': 'Hono + @hono/node-server, parses the JSON body and answers 201 (bench/servers/bare-hono.ts)',
   'bare-http': 'node:http, reads and parses the JSON body and answers 201 (bench/servers/bare-http.ts)',
 };

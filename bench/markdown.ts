@@ -143,7 +143,7 @@ function ingestSection(r: BenchResults): string {
       commitRows(service),
     ),
     '',
-    'A commit runs synchronously on the event loop (better-sqlite3): while it runs, no request is read or answered.',
+    'A commit writes on the event loop (better-sqlite3) and is flushed to disk in the thread pool; "ms per commit" runs from the write until the flush ended, when its reports are answered.',
     '',
     '### Memory and counters',
     '',

@@ -103,6 +103,7 @@ export async function startService({ config, logDestination, now, webRoot, synth
   let lastCommitOk = true;
   const groupCommit = new GroupCommit({
     commit: store.add,
+    durable: store.durable,
     maxBatch: config.commitMaxBatch,
     onBatch: (stats) => {
       metrics.batch(stats);
@@ -228,7 +229,7 @@ export async function startService({ config, logDestination, now, webRoot, synth
       closing ??= (async () => {
         draining = true;
         await Promise.all([api, admin].map((listener) => listener && closed(listener.server, config.shutdownTimeoutMs)));
-        groupCommit.commitNow();
+        await groupCommit.drain();
         clearInterval(walTimer);
         clearInterval(releaseTimer);
         abuse.close();

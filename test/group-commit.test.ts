@@ -68,6 +68,44 @@ describe('group commit', () => {
     expect(r.batches.map((b) => b.ok)).toEqual([false, true]);
   });
 
+  it('answers a batch only once its commit is on disk, and fails it when the flush fails', async () => {
+    const r = recorder();
+    const flushes: { finish: () => void; fail: (error: Error) => void }[] = [];
+    const durable = () => new Promise<void>((finish, fail) => void flushes.push({ finish, fail }));
+    const gc = new GroupCommit({ commit: r.commit, durable, maxBatch: 100, onBatch: r.onBatch });
+    let answered = false;
+    const first = gc.submit({ day: 'd', area: 'A', metrics: ['reports'], key: KEY }).then(() => (answered = true));
+    gc.commitNow();
+    // Committed (a release would read it) but not yet on disk: not answered.
+    expect(r.transactions).toHaveLength(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(answered).toBe(false);
+    flushes[0]!.finish();
+    await first;
+    expect(r.batches).toEqual([expect.objectContaining({ reports: 1, ok: true })]);
+
+    const second = gc.submit({ day: 'd', area: 'B', metrics: ['reports'], key: KEY });
+    gc.commitNow();
+    flushes[1]!.fail(new Error('EIO'));
+    await expect(second).rejects.toBeInstanceOf(CommitFailedError);
+    expect(r.batches.map((b) => b.ok)).toEqual([true, false]);
+  });
+
+  it('drains: resolves once every batch committed so far is settled', async () => {
+    const r = recorder();
+    const flushes: (() => void)[] = [];
+    const gc = new GroupCommit({ commit: r.commit, durable: () => new Promise<void>((finish) => void flushes.push(finish)), maxBatch: 100 });
+    const submitted = gc.submit({ day: 'd', area: 'A', metrics: ['reports'], key: KEY });
+    let drained = false;
+    const drain = gc.drain().then(() => (drained = true));
+    expect(r.transactions).toHaveLength(1);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(drained).toBe(false);
+    flushes[0]!();
+    await Promise.all([submitted, drain]);
+    expect(drained).toBe(true);
+  });
+
   it('commits what is pending on demand', () => {
     const r = recorder();
     const gc = new GroupCommit({ commit: r.commit, maxBatch: 100 });

@@ -43,7 +43,7 @@ describe('privacy of what is stored', () => {
       // One secret, 32 random bytes, and the perturbation it keys: nothing about any report.
       const secrets = db.prepare('SELECT id, length(secret) AS bytes, perturbation FROM release_secret').all();
       expect(secrets).toEqual([{ id: 1, bytes: 32, perturbation: expect.stringContaining('"maxDeviation":5') }]);
-      expect(db.pragma('user_version', { simple: true })).toBe(5);
+      expect(db.pragma('user_version', { simple: true })).toBe(6);
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       const days = db.prepare('SELECT DISTINCT day FROM counters').pluck().all() as string[];
       for (const day of days) expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);

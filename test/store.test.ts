@@ -34,7 +34,7 @@ describe('the counts store', () => {
   };
   const SCHEMA = ['counters', 'counts', 'frozen', 'history', 'metrics', 'release_secret', 'sqlite_autoindex_metrics_1'];
 
-  it.each([1, 2])("raises a version-%i file to version 5, keeping its counters, each with a random key in place of its reports' keys", (version) => {
+  it.each([1, 2])("raises a version-%i file to version 6, keeping its counters, each with a random key in place of its reports' keys", (version) => {
     prepare(version);
     const store = openCountsStore({ path, synchronous: 'FULL' });
     const [row] = [...store.rows()];
@@ -42,10 +42,10 @@ describe('the counts store', () => {
     expect(row!.key).toBeGreaterThanOrEqual(0);
     expect(row!.key).toBeLessThan(2 ** 32);
     store.close();
-    expect(tables()).toEqual({ version: 5, names: SCHEMA });
+    expect(tables()).toEqual({ version: 6, names: SCHEMA });
   });
 
-  it('raises a version-3 file to version 5: counters into rows per municipality and day, frozen weeks into their own table', () => {
+  it('raises a version-3 file to version 6: counters into rows per municipality and day, frozen weeks into their own table', () => {
     // W41 (5 to 11 October) was frozen: its days' and its week's rows hold published values.
     prepare(3, ["('2026-10-05', 'SI', 'reports', 140)", "('2026-W41', 'SI', 'reports', 700)", "('2026-10-19', 'SI-061', 'reports', 12)", "('2026-10-19', 'SI-061', 'cli', 3)"]);
     const store = openCountsStore({ path, synchronous: 'FULL' });
@@ -57,25 +57,31 @@ describe('the counts store', () => {
       { day: '2026-W41', area: 'SI', metric: 'reports', n: 700, key: 0 },
     ]);
     store.close();
-    expect(tables()).toEqual({ version: 5, names: SCHEMA });
+    expect(tables()).toEqual({ version: 6, names: SCHEMA });
   });
 
-  it('adds an empty publication history to a version-4 file, keeping its counters and release secret', () => {
-    const row: CountRow = { day: '2026-11-20', area: 'SI-061', metric: 'reports', n: 12, key: 7 };
+  it.each([4, 5])('raises a version-%i file to version 6: its JSON counters packed, its release secret kept, a history added', (version) => {
+    const row: CountRow = { day: '2026-11-20', area: 'SI-061', metric: 'reports', n: 12, key: 0xfedc_ba98 };
     const store = openCountsStore({ path, synchronous: 'FULL' });
     store.add(areaDaysOf([row]));
     const secret = store.releaseSecret('{}');
     store.close();
+    // Back to the layout of versions 4 and 5: JSON arrays, their view, no history in 4.
     const db = new Database(path);
-    db.exec('DROP TABLE history');
-    db.pragma('user_version = 4');
+    const [a] = areaDaysOf([row]);
+    db.prepare('UPDATE counters SET n = ?, key = ?').run(JSON.stringify([...a!.n]), JSON.stringify([...a!.key]));
+    db.exec('DROP VIEW counts');
+    db.exec('CREATE VIEW counts AS SELECT c.day, c.area, n.value AS n FROM counters c, json_each(c.n) n');
+    if (version === 4) db.exec('DROP TABLE history');
+    db.pragma(`user_version = ${version}`);
     db.close();
     const again = openCountsStore({ path, synchronous: 'FULL' });
     expect([...again.rows()]).toEqual([row]);
     expect(again.releaseSecret('{}')).toEqual(secret);
     expect([...again.history()]).toEqual([]);
     again.close();
-    expect(tables()).toEqual({ version: 5, names: SCHEMA });
+    expect(tables()).toEqual({ version: 6, names: SCHEMA });
+    expect(readCounts(path)).toEqual([row]);
   });
 
   it('keeps the publication history in the order it was published, and retention leaves it', () => {
@@ -96,8 +102,8 @@ describe('the counts store', () => {
   });
 
   it('refuses a file written by a newer version', () => {
-    prepare(6);
-    expect(() => openCountsStore({ path, synchronous: 'FULL' })).toThrow(/schema version 6 is newer/);
+    prepare(7);
+    expect(() => openCountsStore({ path, synchronous: 'FULL' })).toThrow(/schema version 7 is newer/);
   });
 
   it('refuses a file that counts the metrics of another questionnaire', () => {
@@ -182,6 +188,25 @@ describe('the counts store', () => {
     }
     expect(left).toEqual([]);
   }, 30_000);
+
+  it('flushes what it committed to disk when asked, even when it closes meanwhile; at NORMAL it does not wait', async () => {
+    const store = openCountsStore({ path, synchronous: 'FULL' });
+    store.add(areaDaysOf([{ day: '2026-11-21', area: 'SI-061', metric: 'reports', n: 1, key: 1 }]));
+    await expect(store.durable()).resolves.toBeUndefined();
+    store.add(areaDaysOf([{ day: '2026-11-21', area: 'SI-061', metric: 'reports', n: 1, key: 1 }]));
+    const flushing = [store.durable(), store.durable()];
+    // Closing checkpoints everything into the database; the flushes under way still end well.
+    store.close();
+    await expect(Promise.all(flushing)).resolves.toEqual([undefined, undefined]);
+    expect(readCounts(path)).toEqual([{ day: '2026-11-21', area: 'SI-061', metric: 'reports', n: 2, key: 2 }]);
+
+    const normal = openCountsStore({ path, synchronous: 'NORMAL' });
+    let flushed = false;
+    void normal.durable().then(() => (flushed = true));
+    await Promise.resolve();
+    expect(flushed).toBe(true);
+    normal.close();
+  });
 
   it('reads the dates from a day on, counters and frozen days alike, never a week label', () => {
     const store = openCountsStore({ path, synchronous: 'FULL' });
