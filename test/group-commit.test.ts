@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { type BatchStats, CommitFailedError, GroupCommit } from '../aggregator/group-commit.js';
 import { type AreaDay, type CountRow, countRowsOf } from '../aggregator/area-day.js';
 
@@ -89,6 +89,28 @@ describe('group commit', () => {
     flushes[1]!.fail(new Error('EIO'));
     await expect(second).rejects.toBeInstanceOf(CommitFailedError);
     expect(r.batches.map((b) => b.ok)).toEqual([true, false]);
+  });
+
+  it('gathers the reports that arrive during a flush into one transaction, committed when the flush ends', async () => {
+    const r = recorder();
+    const flushes: (() => void)[] = [];
+    const gc = new GroupCommit({ commit: r.commit, durable: () => new Promise<void>((finish) => void flushes.push(finish)), maxBatch: 100 });
+    const first = gc.submit({ day: 'd', area: 'A', metrics: ['reports'], key: KEY });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(r.transactions).toHaveLength(1);
+    // The flush of the first is under way: these wait, however many turns of the event loop pass.
+    const later = [gc.submit({ day: 'd', area: 'A', metrics: ['reports'], key: KEY })];
+    await new Promise((resolve) => setImmediate(resolve));
+    later.push(gc.submit({ day: 'd', area: 'B', metrics: ['reports'], key: KEY }));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(r.transactions).toHaveLength(1);
+    expect(gc.pending).toBe(2);
+    flushes[0]!();
+    await first;
+    await vi.waitFor(() => expect(r.transactions).toHaveLength(2));
+    expect(r.transactions[1]!.map((row) => `${row.area} ${row.n}`)).toEqual(['A 1', 'B 1']);
+    flushes[1]!();
+    await Promise.all(later);
   });
 
   it('drains: resolves once every batch committed so far is settled', async () => {
