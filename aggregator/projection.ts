@@ -132,36 +132,32 @@ export function ageStandardisedShare(
   return { share, stderr, ci_low: ci.low, ci_high: ci.high, unreliable: unreliable(share, stderr) };
 }
 
-function absentProjection(reason: MissingReason): ProjectionFields {
-  return {
-    share: null,
-    stderr: null,
-    ci_low: null,
-    ci_high: null,
-    projected: null,
-    projected_low: null,
-    projected_high: null,
-    rate_per_100k: null,
-    unreliable: null,
-    missing_projection: reason,
-  };
-}
+export const NOT_PROJECTED: ProjectionFields = {
+  share: null,
+  stderr: null,
+  ci_low: null,
+  ci_high: null,
+  projected: null,
+  projected_low: null,
+  projected_high: null,
+  rate_per_100k: null,
+  unreliable: null,
+  missing_projection: 'not_applicable',
+};
 
-export const NOT_PROJECTED: ProjectionFields = absentProjection('not_applicable');
+const absentProjection = (reason: MissingReason): ProjectionFields => ({ ...NOT_PROJECTED, missing_projection: reason });
 
-function absentStandardised(reason: MissingReason): StandardisedFields {
-  return {
-    standardised_share: null,
-    standardised_stderr: null,
-    standardised_ci_low: null,
-    standardised_ci_high: null,
-    standardised_rate_per_100k: null,
-    standardised_unreliable: null,
-    missing_standardised: reason,
-  };
-}
+export const NOT_STANDARDISED: StandardisedFields = {
+  standardised_share: null,
+  standardised_stderr: null,
+  standardised_ci_low: null,
+  standardised_ci_high: null,
+  standardised_rate_per_100k: null,
+  standardised_unreliable: null,
+  missing_standardised: 'not_applicable',
+};
 
-export const NOT_STANDARDISED: StandardisedFields = absentStandardised('not_applicable');
+const absentStandardised = (reason: MissingReason): StandardisedFields => ({ ...NOT_STANDARDISED, missing_standardised: reason });
 
 /**
  * The projection of a released count x among the area-period's released reports n onto the

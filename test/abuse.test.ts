@@ -17,7 +17,7 @@ import { solvedPayload } from './support/altcha.js';
 import { readCounts } from './support/counts.js';
 import { VALID_REPORT } from './support/reports.js';
 import { expectSecurityHeaders } from './support/security-headers.js';
-import { expectPrivateLogs, startTestService, TEST_POW, TEST_USER_AGENT, type TestService } from './support/service.js';
+import { expectPrivateLogs, sharedService, startTestService, TEST_POW, TEST_USER_AGENT, type TestService } from './support/service.js';
 
 const encode = (payload: unknown) => Buffer.from(JSON.stringify(payload)).toString('base64');
 const decode = (header: string) =>
@@ -463,45 +463,37 @@ describe('rate limit', () => {
   describe('on the socket address', { shuffle: false }, () => {
     const WINDOW_MS = 600_000;
     let now = 1_000 * WINDOW_MS + 42_000;
-    let service: TestService;
-    beforeAll(async () => {
-      service = await startTestService({ rateLimitMax: 3, rateLimitWindowMs: WINDOW_MS }, { now: () => now, forbiddenInLogs: ['203.0.113.9'] });
-    });
-    afterAll(() => service.stop());
+    const service = sharedService({ rateLimitMax: 3, rateLimitWindowMs: WINDOW_MS }, { now: () => now, forbiddenInLogs: ['203.0.113.9'] });
 
     it('answers 429 with Retry-After once the budget is spent, before any other check but the type', async () => {
-      for (let i = 0; i < 3; i++) expect((await service.post(VALID_REPORT)).status).toBe(201);
-      const res = await service.post(VALID_REPORT);
+      for (let i = 0; i < 3; i++) expect((await service().post(VALID_REPORT)).status).toBe(201);
+      const res = await service().post(VALID_REPORT);
       const problem = await expectProblem(res, 429);
       expect(problem.detail).toMatch(/too many/);
       expect(res.headers.get('retry-after')).toBe(String((WINDOW_MS - 42_000) / 1000));
       expectSecurityHeaders(res, '429');
       // Broken JSON is refused for the budget, not for its content; a wrong type is cheaper still.
-      await expectProblem(await service.post('{"area":'), 429);
-      await expectProblem(await service.post(VALID_REPORT, { headers: { 'content-type': 'text/plain' } }), 415);
-      expect(reportsCounted(service.databasePath)).toBe(3);
+      await expectProblem(await service().post('{"area":'), 429);
+      await expectProblem(await service().post(VALID_REPORT, { headers: { 'content-type': 'text/plain' } }), 415);
+      expect(reportsCounted(service().databasePath)).toBe(3);
     });
 
     it('ignores X-Forwarded-For unless TRUST_PROXY says a proxy sets it', async () => {
-      await expectProblem(await service.post(VALID_REPORT, { headers: { 'x-forwarded-for': '203.0.113.9' } }), 429);
+      await expectProblem(await service().post(VALID_REPORT, { headers: { 'x-forwarded-for': '203.0.113.9' } }), 429);
     });
 
     it('gives a new budget in the next window', async () => {
       now += WINDOW_MS;
-      expect((await service.post(VALID_REPORT)).status).toBe(201);
-      expect(reportsCounted(service.databasePath)).toBe(4);
+      expect((await service().post(VALID_REPORT)).status).toBe(201);
+      expect(reportsCounted(service().databasePath)).toBe(4);
     });
   });
 
   describe('on fetching challenges', () => {
-    let service: TestService;
-    beforeAll(async () => {
-      service = await startTestService({ ...TEST_POW, rateLimitMax: 2, rateLimitWindowMs: 600_000 });
-    });
-    afterAll(() => service.stop());
+    const service = sharedService({ ...TEST_POW, rateLimitMax: 2, rateLimitWindowMs: 600_000 });
 
     it('allows CHALLENGES_PER_REPORT challenges per report of the budget, then answers 429 with Retry-After', async () => {
-      const fetchChallenge = () => fetch(`${service.url}/api/v1/challenge`, { headers: { 'user-agent': TEST_USER_AGENT } });
+      const fetchChallenge = () => fetch(`${service().url}/api/v1/challenge`, { headers: { 'user-agent': TEST_USER_AGENT } });
       for (let i = 0; i < 2 * CHALLENGES_PER_REPORT; i++) expect((await fetchChallenge()).status).toBe(200);
       const res = await fetchChallenge();
       await expectProblem(res, 429);
@@ -510,13 +502,9 @@ describe('rate limit', () => {
   });
 
   describe('behind a trusted proxy (TRUST_PROXY)', () => {
-    let service: TestService;
     const ADDRESSES = ['198.51.100.1', '203.0.113.7', '203.0.113.8', '2001:db8:a:b::1', '2001:db8:a:b:ffff::2', '2001:db8:a:c::1'];
-    beforeAll(async () => {
-      service = await startTestService({ rateLimitMax: 2, rateLimitWindowMs: 600_000, trustProxy: true }, { forbiddenInLogs: ADDRESSES });
-    });
-    afterAll(() => service.stop());
-    const from = (forwardedFor: string) => service.post(VALID_REPORT, { headers: { 'x-forwarded-for': forwardedFor } });
+    const service = sharedService({ rateLimitMax: 2, rateLimitWindowMs: 600_000, trustProxy: true }, { forbiddenInLogs: ADDRESSES });
+    const from = (forwardedFor: string) => service().post(VALID_REPORT, { headers: { 'x-forwarded-for': forwardedFor } });
 
     it('counts the last X-Forwarded-For hop, the address the proxy saw', async () => {
       expect((await from('198.51.100.1, 203.0.113.7')).status).toBe(201);
@@ -534,7 +522,7 @@ describe('rate limit', () => {
 
     it('falls back to the socket address when the last hop is not an address', async () => {
       expect((await from('garbage')).status).toBe(201);
-      expect((await service.post(VALID_REPORT)).status).toBe(201);
+      expect((await service().post(VALID_REPORT)).status).toBe(201);
       await expectProblem(await from('unknown'), 429);
     });
   });

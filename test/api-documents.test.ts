@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { challengeSchema } from '../server/abuse/challenge.routes.js';
 import { statusSchema } from '../server/status.routes.js';
-import { startTestService, TEST_POW, type TestService } from './support/service.js';
+import { sharedService, TEST_POW } from './support/service.js';
 
 // The small documents the form reads answer as the OpenAPI description says, field for field.
 
 describe('the status and the challenge, against their schemas', () => {
-  let service: TestService;
-  beforeAll(async () => {
-    service = await startTestService(TEST_POW);
-  });
-  afterAll(() => service.stop());
+  const service = sharedService(TEST_POW);
 
-  const get = async (path: string) => (await fetch(`${service.url}${path}`)).json();
+  const get = async (path: string) => (await fetch(`${service().url}${path}`)).json();
 
   it('answers the status with exactly the fields of its schema', async () => {
     const status = await get('/api/v1/status');

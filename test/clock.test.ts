@@ -6,7 +6,7 @@ import { areaDaysOf } from '../aggregator/area-day.js';
 import { openCountsStore } from '../aggregator/store.js';
 import { readCounts } from './support/counts.js';
 import { VALID_REPORT } from './support/reports.js';
-import { expectPrivateLogs, startTestService, type TestService } from './support/service.js';
+import { expectPrivateLogs, sharedService, startTestService, type TestService } from './support/service.js';
 
 const DAY_MS = 86_400_000;
 /** Noon in Ljubljana on a day of November 2026, so the arrival day is unambiguous. */
@@ -27,39 +27,35 @@ async function expectRefused(service: TestService): Promise<void> {
 
 // Steps of one story on one service, each starting where the one before left it: kept in this order when the suite is shuffled.
 describe('a clock set back behind the newest counted day', { shuffle: false }, () => {
-  let service: TestService;
   let clock = novemberNoon(25);
-  beforeAll(async () => {
-    service = await startTestService({}, { now: () => clock });
-  });
-  afterAll(() => service.stop());
+  const service = sharedService({}, { now: () => clock });
 
   it('still counts a report one day back (the tolerance), on that day', async () => {
-    expect((await service.post(VALID_REPORT)).status).toBe(201);
+    expect((await service().post(VALID_REPORT)).status).toBe(201);
     clock = novemberNoon(24);
-    expect((await service.post(VALID_REPORT)).status).toBe(201);
-    const days = readCounts(service.databasePath).filter((r) => r.metric === 'reports').map((r) => [r.day, r.n]);
+    expect((await service().post(VALID_REPORT)).status).toBe(201);
+    const days = readCounts(service().databasePath).filter((r) => r.metric === 'reports').map((r) => [r.day, r.n]);
     expect(days).toEqual([['2026-11-24', 1], ['2026-11-25', 1]]);
   });
 
   it('refuses a report two days back with 503 and counts nothing', async () => {
     clock = novemberNoon(23);
-    await expectRefused(service);
-    expect(warnings(service, 'reports refused: the clock says 2026-11-23, but the database already holds 2026-11-25')).toHaveLength(1);
+    await expectRefused(service());
+    expect(warnings(service(), 'reports refused: the clock says 2026-11-23, but the database already holds 2026-11-25')).toHaveLength(1);
   });
 
   it('logs refusals at most once a minute, with how many there were', async () => {
-    await expectRefused(service);
-    expect(warnings(service, 'reports refused')).toHaveLength(1);
+    await expectRefused(service());
+    expect(warnings(service(), 'reports refused')).toHaveLength(1);
     clock += 60_000;
-    await expectRefused(service);
-    expect(warnings(service, 'reports refused').map((e) => e.reports)).toEqual([1, 2]);
+    await expectRefused(service());
+    expect(warnings(service(), 'reports refused').map((e) => e.reports)).toEqual([1, 2]);
   });
 
   it('counts again once the clock is right', async () => {
     clock = novemberNoon(25);
-    expect((await service.post(VALID_REPORT)).status).toBe(201);
-    expect(readCounts(service.databasePath).find((r) => r.day === '2026-11-25' && r.metric === 'reports')?.n).toBe(2);
+    expect((await service().post(VALID_REPORT)).status).toBe(201);
+    expect(readCounts(service().databasePath).find((r) => r.day === '2026-11-25' && r.metric === 'reports')?.n).toBe(2);
   });
 });
 

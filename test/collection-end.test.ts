@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { readCounts } from './support/counts.js';
 import { spawnServer } from './support/process.js';
 import { VALID_REPORT } from './support/reports.js';
 import { expectSecurityHeaders } from './support/security-headers.js';
-import { expectPrivateLogs, startTestService, TEST_POW, type TestService } from './support/service.js';
+import { expectPrivateLogs, sharedService, TEST_POW } from './support/service.js';
 
 const ENDS = new Date('2026-06-30T22:00:00Z');
 
@@ -27,27 +27,23 @@ async function status(url: string): Promise<Status> {
 // Steps of one story on one service, each starting where the one before left it: kept in this order when the suite is shuffled.
 describe('end of collection (COLLECTION_ENDS)', { shuffle: false }, () => {
   let now = ENDS.getTime() - 60_000;
-  let service: TestService;
-  beforeAll(async () => {
-    service = await startTestService({ ...TEST_POW, collectionEnds: ENDS }, { now: () => now });
-  });
-  afterAll(() => service.stop());
+  const service = sharedService({ ...TEST_POW, collectionEnds: ENDS }, { now: () => now });
 
   it('accepts reports before the end, and says when it ends', async () => {
-    expect(await status(service.url)).toEqual({
+    expect(await status(service().url)).toEqual({
       collecting: true,
       collectionEnds: '2026-06-30T22:00:00.000Z',
       questionnaireVersion: 1,
       proofOfWork: true,
       synthetic: false,
     });
-    expect((await service.post(VALID_REPORT)).status).toBe(201);
+    expect((await service().post(VALID_REPORT)).status).toBe(201);
     now = ENDS.getTime() - 1;
-    expect((await service.post(VALID_REPORT)).status).toBe(201);
+    expect((await service().post(VALID_REPORT)).status).toBe(201);
   });
 
   it('answers 410 with a problem document from the end on, before any other check, and counts nothing', async () => {
-    const before = readCounts(service.databasePath);
+    const before = readCounts(service().databasePath);
     now = ENDS.getTime();
     const attempts: [string, RequestInit][] = [
       ['a valid report', {}],
@@ -56,7 +52,7 @@ describe('end of collection (COLLECTION_ENDS)', { shuffle: false }, () => {
       ['no proof of work', { headers: { 'x-altcha': '' } }],
     ];
     for (const [what, init] of attempts) {
-      const res = await fetch(`${service.url}/api/v1/reports`, {
+      const res = await fetch(`${service().url}/api/v1/reports`, {
         method: 'POST',
         body: JSON.stringify(VALID_REPORT),
         ...init,
@@ -70,31 +66,27 @@ describe('end of collection (COLLECTION_ENDS)', { shuffle: false }, () => {
       expectSecurityHeaders(res, `410 for ${what}`);
     }
     // A solved challenge does not help either.
-    expect((await service.post(VALID_REPORT)).status).toBe(410);
+    expect((await service().post(VALID_REPORT)).status).toBe(410);
     now = ENDS.getTime() + 86_400_000;
-    expect((await service.post(VALID_REPORT)).status).toBe(410);
-    expect(readCounts(service.databasePath)).toEqual(before);
+    expect((await service().post(VALID_REPORT)).status).toBe(410);
+    expect(readCounts(service().databasePath)).toEqual(before);
   });
 
   it('keeps everything else working, and says that collection has ended', async () => {
-    expect(await status(service.url)).toMatchObject({ collecting: false, collectionEnds: '2026-06-30T22:00:00.000Z' });
+    expect(await status(service().url)).toMatchObject({ collecting: false, collectionEnds: '2026-06-30T22:00:00.000Z' });
     for (const path of ['/healthz', '/api/v1/areas', '/api/v1/challenge']) {
-      expect((await fetch(`${service.url}${path}`)).status, path).toBe(200);
+      expect((await fetch(`${service().url}${path}`)).status, path).toBe(200);
     }
-    expect((await fetch(`${service.adminUrl}/metrics`)).status, '/metrics').toBe(200);
+    expect((await fetch(`${service().adminUrl}/metrics`)).status, '/metrics').toBe(200);
   });
 });
 
 describe('without an end of collection', () => {
-  let service: TestService;
-  beforeAll(async () => {
-    service = await startTestService();
-  });
-  afterAll(() => service.stop());
+  const service = sharedService();
 
   it('collects, and says there is no end', async () => {
-    expect(await status(service.url)).toEqual({ collecting: true, collectionEnds: null, questionnaireVersion: 1, proofOfWork: false, synthetic: false });
-    expect((await service.post(VALID_REPORT)).status).toBe(201);
+    expect(await status(service().url)).toEqual({ collecting: true, collectionEnds: null, questionnaireVersion: 1, proofOfWork: false, synthetic: false });
+    expect((await service().post(VALID_REPORT)).status).toBe(201);
   });
 });
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadAreaPack } from '../aggregator/areas/index.js';
 import { fold } from '../aggregator/fold.js';
 import { guide } from '../aggregator/guidance.js';
@@ -8,7 +8,7 @@ import { answerFields } from './support/arbitraries.js';
 import { solvedPayload } from './support/altcha.js';
 import { readCounts } from './support/counts.js';
 import { VALID_REPORT } from './support/reports.js';
-import { startTestService, TEST_POW, TEST_USER_AGENT, type TestService } from './support/service.js';
+import { sharedService, TEST_POW, TEST_USER_AGENT } from './support/service.js';
 
 /** Each request must be answered within this; a slower answer fails the property (never a hang). */
 const REQUEST_TIMEOUT_MS = 5000;
@@ -39,12 +39,8 @@ function difference(before: Counts, after: Counts): Counts {
 }
 
 describe('fuzzing the report endpoint', () => {
-  let service: TestService;
   const codes = [...loadAreaPack('si').municipalityByCode.keys()];
-  beforeAll(async () => {
-    service = await startTestService(TEST_POW, { forbiddenInLogs: ['<script>', 'DROP TABLE', 'jndi', 'Set-Cookie: a=b'] });
-  });
-  afterAll(() => service.stop());
+  const service = sharedService(TEST_POW, { forbiddenInLogs: ['<script>', 'DROP TABLE', 'jndi', 'Set-Cookie: a=b'] });
 
   /**
    * Sends one request and checks the invariants: an answer within the timeout, never a 5xx,
@@ -53,10 +49,10 @@ describe('fuzzing the report endpoint', () => {
    */
   async function check(init: { method?: string; path?: string; body?: string | Uint8Array; headers?: Record<string, string>; pow?: boolean }): Promise<number> {
     const headers: Record<string, string> = { 'user-agent': TEST_USER_AGENT, ...init.headers };
-    if (init.pow !== false && !('x-altcha' in headers)) headers['x-altcha'] = await solvedPayload(service.url);
+    if (init.pow !== false && !('x-altcha' in headers)) headers['x-altcha'] = await solvedPayload(service().url);
     const method = init.method ?? 'POST';
-    const before = snapshot(service.databasePath);
-    const res = await fetch(`${service.url}${init.path ?? '/api/v1/reports'}`, {
+    const before = snapshot(service().databasePath);
+    const res = await fetch(`${service().url}${init.path ?? '/api/v1/reports'}`, {
       method,
       headers,
       ...(method === 'GET' || method === 'HEAD' ? {} : { body: (init.body ?? '') as BodyInit }),
@@ -65,7 +61,7 @@ describe('fuzzing the report endpoint', () => {
     const text = await res.text();
     expect(res.status, `${method} answered ${res.status}: ${text.slice(0, 200)}`).toBeLessThan(500);
     if (res.status >= 400 && method !== 'HEAD') expect(res.headers.get('content-type')).toBe('application/problem+json');
-    const delta = difference(before, snapshot(service.databasePath));
+    const delta = difference(before, snapshot(service().databasePath));
     if (res.status !== 201) {
       expect([...delta.keys()], `counters changed on a ${res.status}`).toEqual([]);
     } else {
@@ -198,7 +194,7 @@ describe('fuzzing the report endpoint', () => {
 
   it('refuses anything but an unspent, untouched solution in X-Altcha', async () => {
     const valid = JSON.stringify(VALID_REPORT);
-    const fresh = async () => JSON.parse(Buffer.from(await solvedPayload(service.url), 'base64').toString()) as Record<string, any>;
+    const fresh = async () => JSON.parse(Buffer.from(await solvedPayload(service().url), 'base64').toString()) as Record<string, any>;
     const header = fc.oneof(
       fc.stringMatching(/^[ -~]{0,200}$/).map((s) => async () => s),
       fc.jsonValue().map((v) => async () => Buffer.from(JSON.stringify(v)).toString('base64')),

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { solvedPayload } from './support/altcha.js';
 import { VALID_REPORT } from './support/reports.js';
 import { expectSecurityHeaders } from './support/security-headers.js';
-import { startTestService, TEST_POW, TEST_USER_AGENT, type TestService } from './support/service.js';
+import { sharedService, startTestService, TEST_POW, TEST_USER_AGENT, type TestService } from './support/service.js';
 
 /**
  * A concrete path for every route pattern with parameters or wildcards. A new route with a
@@ -137,19 +137,15 @@ describe('security headers on every response', () => {
 });
 
 describe('HSTS when configured (HSTS=true)', () => {
-  let service: TestService;
-  beforeAll(async () => {
-    service = await startTestService({ hsts: true });
-  });
-  afterAll(() => service.stop());
+  const service = sharedService({ hsts: true });
 
   it('is sent on answers and errors alike', async () => {
     for (const [path, status] of [['/healthz', 200], ['/api/v1/status', 200], ['/nothing-here', 404]] as const) {
-      const res = await request(`${service.url}${path}`);
+      const res = await request(`${service().url}${path}`);
       expect(res.status).toBe(status);
       expectSecurityHeaders(res, path, { hsts: true });
     }
-    const res = await request(`${service.url}/api/v1/reports`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' });
+    const res = await request(`${service().url}/api/v1/reports`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'x' });
     expect(res.status).toBe(415);
     expectSecurityHeaders(res, '415', { hsts: true });
   });

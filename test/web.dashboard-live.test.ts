@@ -1,6 +1,6 @@
 import type { Page, Response } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, expectPrivatePage, sharedBrowser, SKIP_BROWSER_TESTS } from './support/browser.js';
+import { expectAccessible, expectPrivatePage, sharedBrowser, SKIP_BROWSER_TESTS, withPage } from './support/browser.js';
 import { eventually, openDashboard, settled, squash, writing } from './support/dashboard-page.js';
 import { at, LJUBLJANA, sharedScenario, TODAY } from './support/dashboard-scenario.js';
 
@@ -58,11 +58,10 @@ describe.skipIf(SKIP_BROWSER_TESTS)('live updates on an open dashboard', { timeo
 
   it('a release during the test changes a number on the open page, in place: no reload, the scroll and the choices kept', async () => {
     const before = await todayReports();
-    const watched = await openDashboard(browser(), scenario().service.url, '/dashboard', { clockAt: at(TODAY, '13:00'), init: noteSnapshotChecks });
-    const { page } = watched;
-    const checks: Response[] = [];
-    page.on('response', (response) => isSnapshotCheck(response.url()) && checks.push(response));
-    try {
+    const opening = openDashboard(browser(), scenario().service.url, '/dashboard', { clockAt: at(TODAY, '13:00'), init: noteSnapshotChecks });
+    await withPage(opening, async (page, watched) => {
+      const checks: Response[] = [];
+      page.on('response', (response) => isSnapshotCheck(response.url()) && checks.push(response));
       await settled(page);
       const today = page.locator('dashboard-figures [data-figure="today"] [data-field="reports"]');
       expect(squash(await today.textContent())).toBe(sl.count(before));
@@ -122,18 +121,12 @@ describe.skipIf(SKIP_BROWSER_TESTS)('live updates on an open dashboard', { timeo
       await page.clock.resume();
       await expectAccessible(page, 'the overview after a live update');
       await expectPrivatePage(watched, scenario().service.url);
-    } finally {
-      await watched.context.close();
-    }
+    });
   });
 
   it('no checks while the tab is hidden; one as soon as it is shown again', async () => {
-    const watched = await openDashboard(browser(), scenario().service.url, '/dashboard?view=regions', {
-      clockAt: at(TODAY, '18:10'),
-      init: noteSnapshotChecks,
-    });
-    const { page } = watched;
-    try {
+    const opening = openDashboard(browser(), scenario().service.url, '/dashboard?view=regions', { clockAt: at(TODAY, '18:10'), init: noteSnapshotChecks });
+    await withPage(opening, async (page, watched) => {
       await settled(page);
       expect(await snapshotChecks(page)).toHaveLength(1);
       await pauseClock(page);
@@ -149,8 +142,6 @@ describe.skipIf(SKIP_BROWSER_TESTS)('live updates on an open dashboard', { timeo
       await page.clock.fastForward(1000);
       expect(await snapshotChecks(page)).toEqual([...checks, checks[1]! + RELEASE_INTERVAL_MS]);
       await expectPrivatePage(watched, scenario().service.url);
-    } finally {
-      await watched.context.close();
-    }
+    });
   });
 });

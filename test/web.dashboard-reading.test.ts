@@ -1,6 +1,15 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { deepActiveElement, expectAccessible, expectNoHorizontalScroll, isFocused, sharedBrowser, SKIP_BROWSER_TESTS, tabTo } from './support/browser.js';
+import {
+  deepActiveElement,
+  expectAccessible,
+  expectNoHorizontalScroll,
+  isFocused,
+  sharedBrowser,
+  SKIP_BROWSER_TESTS,
+  tabTo,
+  withPage,
+} from './support/browser.js';
 import { eventually, type Lang, openDashboard, settled, shown, squash, writing } from './support/dashboard-page.js';
 import { LAST_WEEK, LJUBLJANA, sharedScenario, YESTERDAY } from './support/dashboard-scenario.js';
 
@@ -101,9 +110,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the dashboards read correctly', { timeout: 
   for (const lang of ['sl', 'en'] as const) {
     it(`${lang}: every view at 360, 1280 and 1920 px keeps count markers out of rates and shares, fits its width, and is accessible`, async () => {
       for (const view of Object.keys(VIEWS) as View[]) {
-        const watched = await openDashboard(browser(), scenario().service.url, withLang(VIEWS[view], lang));
-        const { page } = watched;
-        try {
+        await withPage(openDashboard(browser(), scenario().service.url, withLang(VIEWS[view], lang)), async (page, watched) => {
           for (const width of WIDTHS) {
             await page.setViewportSize({ width, height: 900 });
             await settled(page);
@@ -114,17 +121,13 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the dashboards read correctly', { timeout: 
             await expectAccessible(page, where);
           }
           expect(watched.problems).toEqual([]);
-        } finally {
-          await watched.context.close();
-        }
+        });
       }
     });
   }
 
   it('every state of the comparisons: each indicator, measure and period keeps markers in count columns and stays accessible', async () => {
-    const watched = await openDashboard(browser(), scenario().service.url, VIEWS.regions);
-    const { page } = watched;
-    try {
+    await withPage(openDashboard(browser(), scenario().service.url, VIEWS.regions), async (page, watched) => {
       await settled(page);
       const choices = page.locator('dashboard-comparison dashboard-choice');
       for (const indicator of ['Poročila', 'S simptomi', 'CLI', 'ILI']) {
@@ -158,9 +161,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the dashboards read correctly', { timeout: 
       await expectPhoneLayout(page, 'municipalities at 360, estimated people per 100,000');
       await expectAccessible(page, 'municipalities at 360, estimated people per 100,000');
       expect(watched.problems).toEqual([]);
-    } finally {
-      await watched.context.close();
-    }
+    });
   });
 
   it('the municipalities open on the last complete week, and most municipalities publish a value in it', async () => {
@@ -169,9 +170,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the dashboards read correctly', { timeout: 
     const published = rows.filter((r) => r.sample_size !== null);
     const shares = rows.filter((r) => r.share !== null);
     expect(published.length).toBeGreaterThanOrEqual(0.9 * rows.length);
-    const watched = await openDashboard(browser(), scenario().service.url, VIEWS.municipalities);
-    const { page } = watched;
-    try {
+    await withPage(openDashboard(browser(), scenario().service.url, VIEWS.municipalities), async (page) => {
       await settled(page);
       expect(await page.locator('dashboard-comparison .controls select').inputValue()).toBe(`week:${LAST_WEEK.first}`);
       expect(await page.locator('dashboard-comparison .controls select option:checked').textContent()).toBe('47. teden, 16.–22. 11. 2026');
@@ -191,18 +190,14 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the dashboards read correctly', { timeout: 
       const quiet = [...scenario().quiet][0]!;
       expect(await shown(table.locator(`tr[data-code="${quiet}"] [data-field="reports"]`))).toBe('<10');
       expect(await shown(table.locator(`tr[data-code="${quiet}"] [data-field="measure"]`))).toBe('–');
-    } finally {
-      await watched.context.close();
-    }
+    });
   });
 
   for (const lang of ['sl', 'en'] as const) {
     it(`${lang}: axis labels are distinct, numbers are written for the language, and the country is named in it`, async () => {
       const w = writing(lang);
       for (const path of [VIEWS.overview, VIEWS.region, VIEWS.municipality]) {
-        const watched = await openDashboard(browser(), scenario().service.url, withLang(path, lang));
-        const { page } = watched;
-        try {
+        await withPage(openDashboard(browser(), scenario().service.url, withLang(path, lang)), async (page) => {
           await settled(page);
           const axes = await page.locator('dashboard-series .plot').evaluateAll((plots) => plots.map((p) => p.getAttribute('data-ticks')!.split('|')));
           expect(axes).toHaveLength(2);
@@ -234,18 +229,14 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the dashboards read correctly', { timeout: 
               lang === 'sl' ? `iz ${w.count(row!.sample_size!)} poročil` : `from ${w.count(row!.sample_size!)} reports`,
             );
           }
-        } finally {
-          await watched.context.close();
-        }
+        });
       }
     });
   }
 
   for (const width of [360, 1280] as const) {
     it(`the tile map at ${width} px: names of 12 px or more, values inside their tiles, Tab in reading order, a focus ring on every fill`, async () => {
-      const watched = await openDashboard(browser(), scenario().service.url, VIEWS.regions, { width });
-      const { page } = watched;
-      try {
+      await withPage(openDashboard(browser(), scenario().service.url, VIEWS.regions, { width }), async (page) => {
         await settled(page);
         const tiles = page.locator('dashboard-tile-map a.tile');
         await eventually(() => tiles.count()).toBe(12);
@@ -298,9 +289,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the dashboards read correctly', { timeout: 
           expect(best, `focus ring on ${fill}`).toBeGreaterThanOrEqual(3);
         }
         await expectAccessible(page, `the tile map at ${width} px, focused`);
-      } finally {
-        await watched.context.close();
-      }
+      });
     });
   }
 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ReleasedRow } from '../aggregator/released-rows.js';
-import { expectAccessible, expectNoHorizontalScroll, expectPrivatePage, screenshot, sharedBrowser, SKIP_BROWSER_TESTS } from './support/browser.js';
+import { expectAccessible, expectNoHorizontalScroll, expectPrivatePage, screenshot, sharedBrowser, SKIP_BROWSER_TESTS, withPage } from './support/browser.js';
 import { countShown, eventually, openDashboard, shown, squash, writing } from './support/dashboard-page.js';
 import { LAST_WEEK, LJUBLJANA, MARIBOR, sharedScenario, TODAY, WEEK_BEFORE, YESTERDAY } from './support/dashboard-scenario.js';
 
@@ -42,9 +42,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the dashboards in a browser', { timeout: 90
     expect(row('reports').provisional).toBe(false);
     expect(row('reports', TODAY).provisional).toBe(true);
 
-    const watched = await openDashboard(browser(), scenario().service.url, '/dashboard');
-    const { page } = watched;
-    try {
+    await withPage(openDashboard(browser(), scenario().service.url, '/dashboard'), async (page, watched) => {
       const figures = page.locator('dashboard-figures');
       await eventually(() => text(figures.locator('[data-figure="period"] [data-field="reports"]'))).toBe(sl.count(row('reports').value!));
       expect(await text(page.locator('dashboard-area h1'))).toBe('Slovenija');
@@ -117,17 +115,13 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the dashboards in a browser', { timeout: 90
       expect(await text(page.locator('dashboard-policy'))).not.toContain('<5');
       await expectAccessible(page, 'the policy (en)');
       await expectPrivatePage(watched, scenario().service.url);
-    } finally {
-      await watched.context.close();
-    }
+    });
   });
 
   it('the regions: table, map and chart show the API; markers only in count columns; the CSV link downloads the rows of the view', async () => {
     const rows = await scenario().stats(`level=region&from=${YESTERDAY}&to=${YESTERDAY}&period=day&metrics=symptomatic`);
     expect(rows).toHaveLength(12);
-    const watched = await openDashboard(browser(), scenario().service.url, '/dashboard?view=regions');
-    const { page } = watched;
-    try {
+    await withPage(openDashboard(browser(), scenario().service.url, '/dashboard?view=regions'), async (page, watched) => {
       const table = page.locator('dashboard-area-table');
       await table.locator('tbody tr').first().waitFor();
       for (const r of rows) {
@@ -174,17 +168,13 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the dashboards in a browser', { timeout: 90
         cli.map((r) => [r.geo_value, r.value === null ? '' : String(r.value), r.missing_value ?? '']),
       );
       await expectPrivatePage(watched, scenario().service.url);
-    } finally {
-      await watched.context.close();
-    }
+    });
   });
 
   it('a region: its numbers and its municipalities, which open on the last complete week', async () => {
     const region = await scenario().stats(`level=region&area=SI041&from=${YESTERDAY}&to=${YESTERDAY}&period=day&metrics=reports,symptomatic`);
     const week = await scenario().stats(`level=municipality&area=${LJUBLJANA},SI-005&from=${LAST_WEEK.first}&to=${LAST_WEEK.last}&period=week&metrics=cli`);
-    const watched = await openDashboard(browser(), scenario().service.url, '/dashboard?area=SI041');
-    const { page } = watched;
-    try {
+    await withPage(openDashboard(browser(), scenario().service.url, '/dashboard?area=SI041'), async (page, watched) => {
       const figures = page.locator('dashboard-figures');
       const reports = region.find((r) => r.metric === 'reports')!;
       await eventually(() => text(figures.locator('[data-figure="period"] [data-field="reports"]'))).toBe(sl.count(reports.value!));
@@ -214,9 +204,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the dashboards in a browser', { timeout: 90
       await page.goBack();
       await eventually(() => text(page.locator('dashboard-area h1'))).toBe('Osrednjeslovenska');
       await expectPrivatePage(watched, scenario().service.url);
-    } finally {
-      await watched.context.close();
-    }
+    });
   });
 
   it('a municipality: its latest published week against the week before, weekly series; the list finds it without diacritics', async () => {
@@ -226,9 +214,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the dashboards in a browser', { timeout: 90
     const row = (metric: string, week = LAST_WEEK.label) => rows.find((r) => r.metric === metric && r.time_value === week)!;
     // Municipalities are published by week only: a day is refused, not answered empty.
     expect((await fetch(`${scenario().service.url}/api/v1/stats?geo_type=municipality&geo_value=${LJUBLJANA}&time_type=day`)).status).toBe(400);
-    const watched = await openDashboard(browser(), scenario().service.url, `/dashboard?area=${LJUBLJANA}`);
-    const { page } = watched;
-    try {
+    await withPage(openDashboard(browser(), scenario().service.url, `/dashboard?area=${LJUBLJANA}`), async (page, watched) => {
       const figures = page.locator('dashboard-figures');
       await eventually(() => text(figures.locator('[data-figure="period"] [data-field="reports"]'))).toBe(sl.count(row('reports').value!));
       // The label says which week: the latest published one, not a day.
@@ -264,8 +250,6 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the dashboards in a browser', { timeout: 90
       await eventually(() => shown(table.locator(`tr[data-code="${MARIBOR}"] [data-field="reports"]`))).toBe(sl.count(maribor.value!));
       await expectAccessible(page, 'the municipalities');
       await expectPrivatePage(watched, scenario().service.url);
-    } finally {
-      await watched.context.close();
-    }
+    });
   });
 });

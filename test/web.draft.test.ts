@@ -64,12 +64,15 @@ describe('the interface text', () => {
   it('has advice for every outcome of the decision table in every language', () => {
     for (const locale of LOCALES) {
       for (const outcome of GUIDANCE_OUTCOMES) {
-        const text = ADVICE[locale][outcome];
+        const text = ADVICE[outcome];
         // The last title and summary hold whatever the answers, so there is always one.
-        for (const lines of [text.title, text.summary]) expect(lines.at(-1), `${locale} ${outcome}`).toMatchObject({ text: expect.stringMatching(/\S/) });
-        for (const lines of [text.title, text.summary]) expect(lines.at(-1)?.if ?? lines.at(-1)?.unless, `${locale} ${outcome}: the last line has no condition`).toBeUndefined();
-        expect(text.steps.filter((line) => !line.if && !line.unless).length, `${locale} ${outcome}: a step for every answer`).toBeGreaterThan(0);
+        for (const lines of [text.title, text.summary]) expect(lines.at(-1), `${locale} ${outcome}`).toMatchObject({ [locale]: expect.stringMatching(/\S/) });
       }
+    }
+    for (const outcome of GUIDANCE_OUTCOMES) {
+      const text = ADVICE[outcome];
+      for (const lines of [text.title, text.summary]) expect(lines.at(-1)?.if ?? lines.at(-1)?.unless, `${outcome}: the last line has no condition`).toBeUndefined();
+      expect(text.steps.filter((line) => !line.if && !line.unless).length, `${outcome}: a step for every answer`).toBeGreaterThan(0);
     }
   });
 });

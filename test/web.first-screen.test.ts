@@ -1,15 +1,7 @@
 import type { Locator } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  expectAccessible,
-  expectPrivatePage,
-  openPage,
-  pageBox,
-  screenshot,
-  sharedBrowser,
-  SKIP_BROWSER_TESTS,
-} from './support/browser.js';
-import { startTestService, type TestService } from './support/service.js';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, expectPrivatePage, openPage, pageBox, screenshot, sharedBrowser, SKIP_BROWSER_TESTS, withPage } from './support/browser.js';
+import { sharedService } from './support/service.js';
 
 /** The phone and the desktop of the issue, both 800 px tall. */
 const SCREEN_HEIGHT = 800;
@@ -23,19 +15,13 @@ const TEXT = {
 
 describe.skipIf(SKIP_BROWSER_TESTS)('the first screen, and the way to the advice on a phone and a desktop', { timeout: 60_000 }, () => {
   const browser = sharedBrowser();
-  let service: TestService;
-  beforeAll(async () => {
-    service = await startTestService();
-  });
-  afterAll(() => service?.stop());
+  const service = sharedService();
 
   for (const locale of ['sl', 'en'] as const) {
     for (const width of WIDTHS) {
       it(`${locale} at ${width}×${SCREEN_HEIGHT}: the emergency check and 112 on the first screen; fever and cough reach advice in 8 taps and 3 screens`, async () => {
-        const watched = await openPage(browser(), width, { height: SCREEN_HEIGHT, touch: true });
-        const { page } = watched;
-        try {
-          await page.goto(`${service.url}/${locale === 'en' ? '?lang=en' : ''}`);
+        await withPage(openPage(browser(), width, { height: SCREEN_HEIGHT, touch: true }), async (page, watched) => {
+          await page.goto(`${service().url}/${locale === 'en' ? '?lang=en' : ''}`);
           const signs = page.locator('#q-warningSigns fieldset');
           const call = page.locator('#q-warningSigns a[href="tel:112"]');
           await call.waitFor();
@@ -84,10 +70,8 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the first screen, and the way to the advice
           expect(advice).not.toMatch(TEXT[locale].positive);
           await expectAccessible(page, `advice, ${locale} at ${width}`);
           expect(watched.requests.filter((r) => new URL(r.url()).pathname.startsWith('/api/'))).toEqual([]);
-          await expectPrivatePage(watched, service.url);
-        } finally {
-          await watched.context.close();
-        }
+          await expectPrivatePage(watched, service().url);
+        });
       });
     }
   }

@@ -18,6 +18,7 @@ import {
   tick,
 } from './support/browser.js';
 import { startTestService, TEST_POW, type TestService } from './support/service.js';
+import { onOwnService } from './support/own-service.js';
 
 // Expected texts come from dpia/ or are written out here, not taken from web/, so the page
 // cannot agree with itself by construction.
@@ -46,10 +47,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the report form in a browser', { timeout: 3
   const browser = sharedBrowser();
 
   it('in Slovenian, with the keyboard only: advice at once, then sent with its own consent and counted exactly once', async () => {
-    const service = await startTestService({}, { forbiddenInLogs: ['SI-017', 'fever', 'cough', '25-34'], now: () => CLOCK });
-    const watched = await openPage(browser());
-    const { page } = watched;
-    try {
+    await onOwnService(startTestService({}, { forbiddenInLogs: ['SI-017', 'fever', 'cough', '25-34'], now: () => CLOCK }), openPage(browser()), async ({ page, watched, service }) => {
       const response = await page.goto(`${service.url}/`);
       // The service's strict CSP is on, so "no console error" below means the page works under it.
       expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
@@ -134,39 +132,32 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the report form in a browser', { timeout: 3
         test: 'not_tested',
       });
       await expectPrivatePage(watched, service.url);
-    } finally {
-      await watched.context.close();
-      await service.close();
-    }
-
-    // Exactly this report's increments, computed here by hand from the case definitions.
-    const expected = [
-      'reports',
-      'age:25-34',
-      'symptom:fever',
-      'symptom:cough',
-      'symptomatic',
-      'age:25-34:symptomatic',
-      'onset:1-3d',
-      'contact:no',
-      'test:not_tested',
-      'cli',
-      'age:25-34:cli',
-      'ili',
-      'covid_criteria',
-      'guidance:isolate_and_test',
-    ];
-    const rows = countedRows(service);
-    expect(rows.map((r) => r.metric).sort()).toEqual([...expected].sort());
-    expect(rows.every((r) => r.n === 1 && r.area === 'SI-017' && r.day === LJUBLJANA_DAY)).toBe(true);
-    await service.stop();
+    }, (service) => {
+      // Exactly this report's increments, computed here by hand from the case definitions.
+      const expected = [
+        'reports',
+        'age:25-34',
+        'symptom:fever',
+        'symptom:cough',
+        'symptomatic',
+        'age:25-34:symptomatic',
+        'onset:1-3d',
+        'contact:no',
+        'test:not_tested',
+        'cli',
+        'age:25-34:cli',
+        'ili',
+        'covid_criteria',
+        'guidance:isolate_and_test',
+      ];
+      const rows = countedRows(service);
+      expect(rows.map((r) => r.metric).sort()).toEqual([...expected].sort());
+      expect(rows.every((r) => r.n === 1 && r.area === 'SI-017' && r.day === LJUBLJANA_DAY)).toBe(true);
+    });
   });
 
   it('in English, without consent: the advice is shown and no request carries the answers', async () => {
-    const service = await startTestService();
-    const watched = await openPage(browser());
-    const { page } = watched;
-    try {
+    await onOwnService(startTestService(), openPage(browser()), async ({ page, watched, service }) => {
       await page.goto(`${service.url}/`);
       await expect.poll(() => heading(page).textContent()).toContain('Vprašanja o vašem počutju');
       const switcher = page.locator('locale-switch button');
@@ -224,19 +215,13 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the report form in a browser', { timeout: 3
         expect(watched.requests.filter((r) => r.url().includes(answer))).toEqual([]);
       }
       await expectPrivatePage(watched, service.url);
-    } finally {
-      await watched.context.close();
-      await service.close();
-    }
-    expect(countedRows(service)).toEqual([]);
-    await service.stop();
+    }, (service) => {
+      expect(countedRows(service)).toEqual([]);
+    });
   });
 
   it('shows the emergency advice at once when a warning sign is ticked, at 320 px', async () => {
-    const service = await startTestService();
-    const watched = await openPage(browser(), 320);
-    const { page } = watched;
-    try {
+    await onOwnService(startTestService(), openPage(browser(), 320), async ({ page, watched, service }) => {
       await page.goto(`${service.url}/`);
       await page.locator('#q-warningSigns input[value="chest_pain"]').check();
 
@@ -263,17 +248,11 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the report form in a browser', { timeout: 3
       await expectNoHorizontalScroll(page, 'step 2 at 320 px');
       await screenshot(page, 'web-sl-2-emergency');
       await expectPrivatePage(watched, service.url);
-    } finally {
-      await watched.context.close();
-      await service.stop();
-    }
+    });
   });
 
   it('solves the service’s proof of work in the browser when it is on, and the report is counted', async () => {
-    const service = await startTestService(TEST_POW);
-    const watched = await openPage(browser());
-    const { page } = watched;
-    try {
+    await onOwnService(startTestService(TEST_POW), openPage(browser()), async ({ page, watched, service }) => {
       await page.goto(`${service.url}/`);
       await answer(page, { warningSigns: 'none', ageBand: '75+', symptoms: 'none', contact: 'yes', test: 'negative' });
       await page.locator('report-form button[type="submit"]').click();
@@ -284,21 +263,15 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the report form in a browser', { timeout: 3
       const post = watched.requests.find((r) => r.method() === 'POST');
       expect(post?.headers()['x-altcha']).toBeTruthy();
       await expectPrivatePage(watched, service.url);
-    } finally {
-      await watched.context.close();
-      await service.close();
-    }
-    const rows = countedRows(service);
-    expect(rows.find((r) => r.metric === 'reports')?.n).toBe(1);
-    expect(rows.find((r) => r.metric === 'guidance:quarantine_after_contact')?.n).toBe(1);
-    await service.stop();
+    }, (service) => {
+      const rows = countedRows(service);
+      expect(rows.find((r) => r.metric === 'reports')?.n).toBe(1);
+      expect(rows.find((r) => r.metric === 'guidance:quarantine_after_contact')?.n).toBe(1);
+    });
   });
 
   it('shows the whole notice at /privacy in both languages, its first layer first', async () => {
-    const service = await startTestService();
-    const watched = await openPage(browser());
-    const { page } = watched;
-    try {
+    await onOwnService(startTestService(), openPage(browser()), async ({ page, watched, service }) => {
       const more = (locale: 'sl' | 'en') => {
         const markdown = readFileSync(new URL(`../dpia/notice.${locale}.md`, import.meta.url), 'utf8');
         return /^## (.+)$/m.exec(markdown.split('<!-- more -->')[1]!)![1]!.trim();
@@ -315,9 +288,6 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the report form in a browser', { timeout: 3
       expect(await page.getAttribute('html', 'lang')).toBe('en');
       await expectAccessible(page, '/privacy (en)');
       await expectPrivatePage(watched, service.url);
-    } finally {
-      await watched.context.close();
-      await service.stop();
-    }
+    });
   });
 });

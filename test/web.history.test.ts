@@ -1,15 +1,7 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  answer,
-  expectAccessible,
-  expectPrivatePage,
-  isFocused,
-  openPage,
-  sharedBrowser,
-  SKIP_BROWSER_TESTS,
-} from './support/browser.js';
-import { startTestService, type TestService } from './support/service.js';
+import { describe, expect, it } from 'vitest';
+import { answer, expectAccessible, expectPrivatePage, isFocused, openPage, sharedBrowser, SKIP_BROWSER_TESTS, withPage } from './support/browser.js';
+import { sharedService } from './support/service.js';
 
 const heading = (page: Page) => page.locator('report-app h1');
 
@@ -29,17 +21,11 @@ function chosen(page: Page): Promise<Record<string, string[]>> {
 
 describe.skipIf(SKIP_BROWSER_TESTS)('the steps in the browser history', { timeout: 60_000 }, () => {
   const browser = sharedBrowser();
-  let service: TestService;
-  beforeAll(async () => {
-    service = await startTestService();
-  });
-  afterAll(() => service?.stop());
+  const service = sharedService();
 
   it('Back and Forward move between the steps, keep the answers and the choice, and put the focus on each heading', async () => {
-    const watched = await openPage(browser());
-    const { page } = watched;
-    try {
-      await page.goto(`${service.url}/`);
+    await withPage(openPage(browser()), async (page, watched) => {
+      await page.goto(`${service().url}/`);
       await answer(page, { warningSigns: 'none', ageBand: '45-54', symptoms: 'headache', onset: 'today', contact: 'no', test: 'negative' });
       const answers = await chosen(page);
       expect(answers).toEqual({
@@ -86,24 +72,20 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the steps in the browser history', { timeou
       expect(box && box.y >= 0 && box.y + box.height <= page.viewportSize()!.height, 'the consent box is on screen').toBe(true);
 
       // No answer in the address or in the history entries: only the step's name.
-      expect(page.url()).toBe(`${service.url}/`);
+      expect(page.url()).toBe(`${service().url}/`);
       expect(await page.evaluate(() => history.state)).toEqual({ step: 'advice' });
 
       // A reload forgets the answers, whatever step its entry was.
       await page.reload();
       await expect.poll(() => heading(page).textContent()).toContain('Vprašanja o vašem počutju');
       expect(Object.values(await chosen(page)).flat()).toEqual([]);
-      await expectPrivatePage(watched, service.url);
-    } finally {
-      await watched.context.close();
-    }
+      await expectPrivatePage(watched, service().url);
+    });
   });
 
   it('keeps the step in the history when the language changes', async () => {
-    const watched = await openPage(browser(), 1280);
-    const { page } = watched;
-    try {
-      await page.goto(`${service.url}/`);
+    await withPage(openPage(browser(), 1280), async (page, watched) => {
+      await page.goto(`${service().url}/`);
       await answer(page, { warningSigns: 'none', ageBand: '0-14', symptoms: 'none', contact: 'unknown', test: 'not_tested' });
       await page.locator('report-form button[type="submit"]').click();
       await expect.poll(() => heading(page).textContent()).toContain('Ni znakov bolezni');
@@ -115,9 +97,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('the steps in the browser history', { timeou
       expect(new URL(page.url()).searchParams.get('lang')).toBe('en');
       await page.goForward();
       await expect.poll(() => heading(page).textContent()).toContain('No signs of illness');
-      await expectPrivatePage(watched, service.url);
-    } finally {
-      await watched.context.close();
-    }
+      await expectPrivatePage(watched, service().url);
+    });
   });
 });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Config } from '../server/config.js';
 import { answer, deepText, expectAccessible, expectPrivatePage, openPage, sharedBrowser, SKIP_BROWSER_TESTS } from './support/browser.js';
 import { TEST_OPERATOR } from './support/operator.js';
-import { startTestService, type TestService } from './support/service.js';
+import { startTestService } from './support/service.js';
+import { onOwnService } from './support/own-service.js';
 
 // What a resident must see, in the words of the issue and of the operator's configuration.
 const BANNER = { sl: /Predstavitvena kopija/, en: /demonstration copy/ } as const;
@@ -42,11 +43,9 @@ describe.skipIf(SKIP_BROWSER_TESTS)('who runs the instance, on every page', { ti
   ];
   for (const [mode, overrides] of modes) {
     it(`on ${mode}: no bracketed or braced placeholder on any page, in either language`, async () => {
-      const service: TestService = await startTestService(overrides);
-      const watched = await openPage(browser());
-      try {
+      await onOwnService(startTestService(overrides), openPage(browser()), async ({ page, watched, service }) => {
         for (const locale of ['sl', 'en'] as const) {
-          const texts = await everyPage(watched.page, service.url, locale);
+          const texts = await everyPage(page, service.url, locale);
           for (const [name, text] of Object.entries(texts)) {
             expect(text, `${name} (${locale})`).not.toMatch(/[[\]{}]/);
             if (overrides.operator) {
@@ -65,10 +64,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('who runs the instance, on every page', { ti
           }
         }
         await expectPrivatePage(watched, service.url);
-      } finally {
-        await watched.context.close();
-        await service.stop();
-      }
+      });
     });
   }
 });

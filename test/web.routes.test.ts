@@ -35,6 +35,18 @@ describe('the pages and the areas, served by the service', () => {
     }
   });
 
+  it('builds every page around the head they share: its language, the charset first, the viewport, no referrer, the icon', async () => {
+    for (const path of ['/', '/privacy', '/dashboard']) {
+      const html = await (await fetch(`${service.url}${path}`)).text();
+      expect(html, path).toMatch(/^<!doctype html>\s*<html lang="sl">\s*<head>\s*<meta charset="utf-8" \/>/);
+      const head = /<head>([\s\S]*)<\/head>\s*<body>/.exec(html)?.[1] ?? '';
+      expect(head, path).toContain('<meta name="viewport" content="width=device-width, initial-scale=1" />');
+      expect(head, path).toContain('<meta name="referrer" content="no-referrer" />');
+      expect(head, path).toMatch(/<link rel="icon" href="\/assets\/favicon-[\w-]+\.svg" type="image\/svg\+xml" \/>/);
+      expect(head, path).toMatch(/<title>[^<]+<\/title>/);
+    }
+  });
+
   it('tells every page about the instance in a meta element: here, a demonstration without an operator', async () => {
     for (const path of ['/', '/privacy', '/dashboard']) {
       const html = await (await fetch(`${service.url}${path}`)).text();

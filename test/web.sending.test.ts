@@ -14,6 +14,7 @@ import {
 } from './support/browser.js';
 import { readCounts } from './support/counts.js';
 import { startTestService, TEST_POW, type TestService } from './support/service.js';
+import { onOwnService } from './support/own-service.js';
 
 /** How long the page waits for an answer before it says it does not know (the issue: about 15 s). */
 const TIMEOUT_MS = 15_000;
@@ -66,19 +67,17 @@ describe.skipIf(SKIP_BROWSER_TESTS)('sending that is honest and counts once', { 
    * A page on a service with proof of work on and a fake clock; whatever the test does there,
    * the service has counted exactly one report at the end, and the page kept nothing.
    */
-  async function countsOnce(width: number, run: (page: Page, watched: WatchedPage, service: TestService) => Promise<void>) {
-    const service = await startTestService(TEST_POW);
-    const watched = await openPage(browser(), width);
-    try {
-      await watched.page.clock.install();
-      await run(watched.page, watched, service);
-      await expectPrivatePage(watched, service.url);
-    } finally {
-      await watched.context.close();
-      await service.close();
-    }
-    expect(reportsCounted(service)).toBe(1);
-    await service.stop();
+  function countsOnce(width: number, run: (page: Page, watched: WatchedPage, service: TestService) => Promise<void>) {
+    return onOwnService(
+      startTestService(TEST_POW),
+      openPage(browser(), width),
+      async ({ page, watched, service }) => {
+        await page.clock.install();
+        await run(page, watched, service);
+        await expectPrivatePage(watched, service.url);
+      },
+      (service) => expect(reportsCounted(service)).toBe(1),
+    );
   }
 
   it('counted but unanswered: "don’t know" after the timeout, a retry with the same proof, 409 shown as already counted, one report', () =>
@@ -147,10 +146,7 @@ describe.skipIf(SKIP_BROWSER_TESTS)('sending that is honest and counts once', { 
 
   it('after the end of collection: not counted, said so, and nothing posted', async () => {
     const now = Date.UTC(2026, 10, 25, 12);
-    const service = await startTestService({ collectionEnds: new Date(now - 60_000) }, { now: () => now });
-    const watched = await openPage(browser());
-    const { page } = watched;
-    try {
+    await onOwnService(startTestService({ collectionEnds: new Date(now - 60_000) }, { now: () => now }), openPage(browser()), async ({ page, watched, service }) => {
       await page.goto(`${service.url}/?lang=en`);
       await answer(page, { warningSigns: 'none', ageBand: '15-24', symptoms: ['sore_throat'], onset: '4-7d', contact: 'no', test: 'not_tested' });
       await page.locator('report-form button[type="submit"]').click();
@@ -162,19 +158,13 @@ describe.skipIf(SKIP_BROWSER_TESTS)('sending that is honest and counts once', { 
       await expectAccessible(page, 'the "not counted" state');
       expect(watched.requests.filter((r) => r.method() === 'POST')).toEqual([]);
       await expectPrivatePage(watched, service.url);
-    } finally {
-      await watched.context.close();
-      await service.close();
-    }
-    expect(reportsCounted(service)).toBe(0);
-    await service.stop();
+    }, (service) => {
+      expect(reportsCounted(service)).toBe(0);
+    });
   });
 
   it('a failed list of municipalities blocks only sending, never the advice, and can be fetched again', async () => {
-    const service = await startTestService();
-    const watched = await openPage(browser());
-    const { page } = watched;
-    try {
+    await onOwnService(startTestService(), openPage(browser()), async ({ page, watched, service }) => {
       let refused = 0;
       await page.route('**/api/v1/areas', async (route) => {
         if (refused++ === 0) await route.abort('connectionrefused');
@@ -205,9 +195,6 @@ describe.skipIf(SKIP_BROWSER_TESTS)('sending that is honest and counts once', { 
       expect(watched.problems).toEqual([expect.stringMatching(/ERR_CONNECTION_REFUSED/)]);
       watched.problems.length = 0;
       await expectPrivatePage(watched, service.url);
-    } finally {
-      await watched.context.close();
-      await service.stop();
-    }
+    });
   });
 });

@@ -3,13 +3,15 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { noticeMarkdown } from './vite/notice-markdown.js';
+import { pageShell } from './vite/page-shell.js';
 import { precompress } from './vite/precompress.js';
 
 const webDir = dirname(fileURLToPath(import.meta.url));
 
 /**
  * Every `web/<name>.html` is a page, built to `dist/web/<name>.html` and served at
- * `/<name>` (`index.html` at `/`): adding a page (e.g. `/dashboard`) means adding its HTML file.
+ * `/<name>` (`index.html` at `/`): adding a page (e.g. `/dashboard`) means adding its HTML file,
+ * which holds only what is its own (web/vite/page-shell.ts gives it the rest).
  */
 const pages = Object.fromEntries(
   readdirSync(webDir)
@@ -22,7 +24,7 @@ export default defineConfig({
   base: '/',
   publicDir: false,
   appType: 'mpa',
-  plugins: [noticeMarkdown(), precompress()],
+  plugins: [pageShell(), noticeMarkdown(), precompress()],
   build: {
     outDir: resolve(webDir, '../dist/web'),
     emptyOutDir: true,

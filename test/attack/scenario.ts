@@ -1,8 +1,8 @@
-import { buildAreaPack } from '../../aggregator/areas/pack.js';
 import { epochDay, isoDate } from '../../aggregator/calendar.js';
 import type { Report } from '../../aggregator/questionnaire.js';
 import { syntheticReport } from '../../aggregator/synthetic/report.js';
 import { seededRandom } from '../../aggregator/synthetic/random.js';
+import { madeUpPack } from '../support/made-up-pack.js';
 
 /**
  * The attacker's world: one ISO week of reports in a small country, its last day watched
@@ -15,38 +15,16 @@ import { seededRandom } from '../../aggregator/synthetic/random.js';
  */
 
 /** Three regions; in each a large, a middle-sized and a small municipality. */
-export const ATTACK_PACK = buildAreaPack({
-  id: 'attack',
-  country: { code: 'XA', name: 'Attackland' },
-  populationDate: '2026-01-01',
-  source: 'made up for the attacker test',
-  regions: [
-    { code: 'RA', name: 'Region A' },
-    { code: 'RB', name: 'Region B' },
-    { code: 'RC', name: 'Region C' },
-  ],
-  municipalities: [
-    { code: 'A1', name: 'A one', region: 'RA', population: 60_000 },
-    { code: 'A2', name: 'A two', region: 'RA', population: 15_000 },
-    { code: 'A3', name: 'A three', region: 'RA', population: 1_200 },
-    { code: 'B1', name: 'B one', region: 'RB', population: 40_000 },
-    { code: 'B2', name: 'B two', region: 'RB', population: 9_000 },
-    { code: 'B3', name: 'B three', region: 'RB', population: 2_500 },
-    { code: 'C1', name: 'C one', region: 'RC', population: 50_000 },
-    { code: 'C2', name: 'C two', region: 'RC', population: 12_000 },
-    { code: 'C3', name: 'C three', region: 'RC', population: 3_300 },
-  ],
-  populationByAgeBand: {
-    '0-14': 28_000,
-    '15-24': 18_000,
-    '25-34': 24_000,
-    '35-44': 27_000,
-    '45-54': 28_000,
-    '55-64': 25_000,
-    '65-74': 21_000,
-    '75+': 22_000,
+export const ATTACK_PACK = madeUpPack(
+  'attack',
+  { code: 'XA', name: 'Attackland' },
+  {
+    RA: { name: 'Region A', municipalities: { A1: ['A one', 60_000], A2: ['A two', 15_000], A3: ['A three', 1_200] } },
+    RB: { name: 'Region B', municipalities: { B1: ['B one', 40_000], B2: ['B two', 9_000], B3: ['B three', 2_500] } },
+    RC: { name: 'Region C', municipalities: { C1: ['C one', 50_000], C2: ['C two', 12_000], C3: ['C three', 3_300] } },
   },
-});
+  [28_000, 18_000, 24_000, 27_000, 28_000, 25_000, 21_000, 22_000],
+);
 
 export const TIME_ZONE = 'Europe/Ljubljana';
 /** Monday to Sunday of ISO week 2026-W47. */

@@ -94,6 +94,19 @@ export async function openPage(browser: Browser, width = 360, options: { height?
   return { context, page, requests, problems };
 }
 
+/**
+ * Runs `use` on a page as it is opened, then closes the page's context, whatever `use` did:
+ * no test leaves a page behind in the shared browser.
+ */
+export async function withPage<T>(opening: Promise<WatchedPage>, use: (page: Page, watched: WatchedPage) => Promise<T>): Promise<T> {
+  const watched = await opening;
+  try {
+    return await use(watched.page, watched);
+  } finally {
+    await watched.context.close();
+  }
+}
+
 /** The element that has the focus, looking into shadow roots. */
 export function deepActiveElement(page: Page) {
   return page.evaluateHandle(() => {

@@ -1,4 +1,3 @@
-import { buildAreaPack } from '../../aggregator/areas/pack.js';
 import { cellKeys, SECRET_BYTES } from '../../aggregator/cell-key.js';
 import { fold } from '../../aggregator/fold.js';
 import { guide } from '../../aggregator/guidance.js';
@@ -7,41 +6,21 @@ import type { Report } from '../../aggregator/questionnaire.js';
 import { type ReleasedRow, rows } from '../../aggregator/released-rows.js';
 import type { ReleasedSnapshot } from '../../aggregator/snapshot.js';
 import type { Answers } from './arbitraries.js';
+import { madeUpPack } from './made-up-pack.js';
 import type { CountRow } from '../../aggregator/area-day.js';
 import { seededRandom } from '../../aggregator/synthetic/random.js';
 
 /** A small country: R1 (M1, M2, M3), R2 (M4, M5), R3 (M6, M7, M8). */
-export const PACK = buildAreaPack({
-  id: 'test',
-  country: { code: 'XX', name: 'Testland' },
-  populationDate: '2020-01-01',
-  source: 'made up for tests',
-  regions: [
-    { code: 'R1', name: 'Region one' },
-    { code: 'R2', name: 'Region two' },
-    { code: 'R3', name: 'Region three' },
-  ],
-  municipalities: [
-    { code: 'M1', name: 'Ena', region: 'R1', population: 10_000 },
-    { code: 'M2', name: 'Dva', region: 'R1', population: 20_000 },
-    { code: 'M3', name: 'Tri', region: 'R1', population: 30_000 },
-    { code: 'M4', name: 'Štiri', region: 'R2', population: 15_000 },
-    { code: 'M5', name: 'Pet', region: 'R2', population: 5_000 },
-    { code: 'M6', name: 'Šest', region: 'R3', population: 40_000 },
-    { code: 'M7', name: 'Sedem', region: 'R3', population: 2_000 },
-    { code: 'M8', name: 'Osem', region: 'R3', population: 3_000 },
-  ],
-  populationByAgeBand: {
-    '0-14': 20_000,
-    '15-24': 10_000,
-    '25-34': 15_000,
-    '35-44': 15_000,
-    '45-54': 15_000,
-    '55-64': 15_000,
-    '65-74': 20_000,
-    '75+': 15_000,
+export const PACK = madeUpPack(
+  'test',
+  { code: 'XX', name: 'Testland' },
+  {
+    R1: { name: 'Region one', municipalities: { M1: ['Ena', 10_000], M2: ['Dva', 20_000], M3: ['Tri', 30_000] } },
+    R2: { name: 'Region two', municipalities: { M4: ['Štiri', 15_000], M5: ['Pet', 5_000] } },
+    R3: { name: 'Region three', municipalities: { M6: ['Šest', 40_000], M7: ['Sedem', 2_000], M8: ['Osem', 3_000] } },
   },
-});
+  [20_000, 10_000, 15_000, 15_000, 15_000, 15_000, 20_000, 15_000],
+);
 
 export const NO_SYMPTOMS: Answers = { ageBand: '35-44', symptoms: [], warningSigns: [], contact: 'no', test: 'not_tested' };
 

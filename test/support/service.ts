@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { type Config, parseConfig } from '../../server/config.js';
 import { type RunningService, startService } from '../../server/service.js';
 import { solvedPayload } from './altcha.js';
@@ -103,4 +103,20 @@ export async function startTestService(
       expectPrivateLogs(logs, options.forbiddenInLogs);
     },
   };
+}
+
+/**
+ * One service for the tests of a `describe`: started before them, stopped (its logs checked)
+ * after. Call it in the `describe`; the function gives the service.
+ */
+export function sharedService(
+  overrides: Partial<Config> = {},
+  options: Parameters<typeof startTestService>[1] = {},
+): () => TestService {
+  let service: TestService | undefined;
+  beforeAll(async () => {
+    service = await startTestService(overrides, options);
+  });
+  afterAll(() => service?.stop());
+  return () => service!;
 }
