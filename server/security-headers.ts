@@ -37,29 +37,43 @@ export const PERMISSIONS_POLICY = [
   'screen-wake-lock', 'serial', 'sync-xhr', 'usb', 'xr-spatial-tracking',
 ].map((feature) => `${feature}=()`).join(', ');
 
+/**
+ * For the API's answers (JSON, CSV, problem documents), which no page loads as a document:
+ * nothing may load or frame them. The page-only headers (Permissions-Policy, COOP,
+ * Origin-Agent-Cluster) govern documents and would be a third of every report's answer.
+ */
+export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'";
+
+/** Where the API's answers are. */
+const API_PREFIX = '/api/';
+
 const HSTS = 'max-age=31536000; includeSubDomains';
 
-function headerList(options: SecurityHeadersOptions): [string, string][] {
-  return [
-    ['content-security-policy', CONTENT_SECURITY_POLICY],
-    ['permissions-policy', PERMISSIONS_POLICY],
+function headerList(options: SecurityHeadersOptions, api: boolean): [string, string][] {
+  const common: [string, string][] = [
     ['referrer-policy', 'no-referrer'],
     ['x-content-type-options', 'nosniff'],
     ['x-frame-options', 'DENY'],
-    ['cross-origin-opener-policy', 'same-origin'],
     ['cross-origin-resource-policy', 'same-origin'],
+    ...(options.hsts ? [['strict-transport-security', HSTS] as [string, string]] : []),
+  ];
+  if (api) return [['content-security-policy', API_CONTENT_SECURITY_POLICY], ...common];
+  return [
+    ['content-security-policy', CONTENT_SECURITY_POLICY],
+    ['permissions-policy', PERMISSIONS_POLICY],
+    ...common,
+    ['cross-origin-opener-policy', 'same-origin'],
     ['origin-agent-cluster', '?1'],
     ['x-permitted-cross-domain-policies', 'none'],
-    ...(options.hsts ? [['strict-transport-security', HSTS] as [string, string]] : []),
   ];
 }
 
 /**
- * The headers on every response, errors included: a strict CSP with no inline script, no
- * referrer, no sniffing, no framing, no cross-origin use of responses, and HSTS only when
- * configured. CORS stays closed: nothing sends Access-Control-Allow-Origin, so browsers
- * refuse cross-origin reads and preflights. Nothing sets a cookie, and neither hono nor
- * Node sends a Server or X-Powered-By banner.
+ * The headers on every response, errors included: a strict CSP with no inline script (none
+ * at all on the API's answers), no referrer, no sniffing, no framing, no cross-origin use of
+ * responses, and HSTS only when configured. CORS stays closed: nothing sends
+ * Access-Control-Allow-Origin, so browsers refuse cross-origin reads and preflights. Nothing
+ * sets a cookie, and neither hono nor Node sends a Server or X-Powered-By banner.
  *
  * They are set on Node's response before the app runs, which costs ~5 µs a request;
  * hono's secureHeaders sets them on the finished Response, which builds a Headers object
@@ -68,8 +82,10 @@ function headerList(options: SecurityHeadersOptions): [string, string][] {
  * through hono's context instead.
  */
 export function securityHeaders(options: SecurityHeadersOptions): MiddlewareHandler {
-  const headers = headerList(options);
+  const pages = headerList(options, false);
+  const api = headerList(options, true);
   return async function securityHeaders(c, next) {
+    const headers = c.req.path.startsWith(API_PREFIX) ? api : pages;
     const outgoing = (c.env as HttpBindings | undefined)?.outgoing;
     if (outgoing) for (const [name, value] of headers) outgoing.setHeader(name, value);
     else for (const [name, value] of headers) c.header(name, value);

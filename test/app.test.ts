@@ -66,11 +66,11 @@ describe('the app in process (createApp, app.request)', () => {
 
   it('sets the security headers through the context when there is no Node response', async () => {
     const { app, post } = inProcess();
-    expectSecurityHeaders(await app.request('/api/v1/status'), 'status');
-    expectSecurityHeaders(await post('{"not json'), 'a refused report');
-    expectSecurityHeaders(await app.request('/nowhere'), '404');
+    expectSecurityHeaders(await app.request('/api/v1/status'), 'status', { api: true });
+    expectSecurityHeaders(await post('{"not json'), 'a refused report', { api: true });
+    expectSecurityHeaders(await app.request('/nowhere'), '404', { api: false });
     const { app: behindTls } = inProcess({ hsts: true });
-    expectSecurityHeaders(await behindTls.request('/api/v1/status'), 'status behind TLS', { hsts: true });
+    expectSecurityHeaders(await behindTls.request('/api/v1/status'), 'status behind TLS', { hsts: true, api: true });
   });
 
   it('by default collects without end, asks no proof of work and says the numbers are real', async () => {
