@@ -289,7 +289,12 @@ function walFlush(path: string): WalFlush {
   const flushOnce = async () => {
     if (closed) return;
     if (!wal) {
-      wal = open(`${path}-wal`, 'r');
+      const opening = open(`${path}-wal`, 'r');
+      // A failed open (too many open files, say) fails this flush's batches only: the next opens again.
+      opening.catch(() => {
+        if (wal === opening) wal = undefined;
+      });
+      wal = opening;
       await syncFolder();
     }
     await (await wal).datasync();
