@@ -13,6 +13,25 @@ export interface AreaDay {
   readonly key: Uint32Array;
 }
 
+/** A metric without a stored value in a packed row of published values. */
+export const NO_VALUE = -1;
+
+/**
+ * The published values retention kept for one area in one frozen period (aggregator/retention.ts),
+ * all metrics at once, in the order of the metric catalogue: the value, FROZEN_WITHHELD, or
+ * NO_VALUE where the frozen rows have none (a published zero, or a metric the table does not
+ * publish).
+ */
+export interface FrozenArea {
+  /** A date, or a week's ISO label. */
+  readonly day: string;
+  readonly area: string;
+  readonly values: Int32Array;
+}
+
+/** A row of the store: a municipality's counters of a day, or an area's frozen values of a period. */
+export type StoredRow = AreaDay | FrozenArea;
+
 /** One counter in long format: a metric's count and key sum on a day in an area. */
 export interface CountRow {
   day: string;
@@ -38,6 +57,14 @@ export function addInto(to: AreaDay, from: AreaDay): void {
 export function* countRowsOf(a: AreaDay): Generator<CountRow> {
   for (let k = 0; k < a.n.length; k++) {
     if (a.n[k]! > 0) yield { day: a.day, area: a.area, metric: METRICS[k]!.name, n: a.n[k]!, key: a.key[k]! };
+  }
+}
+
+/** A stored row in long format: a counter's non-zero counts, or a frozen area-period's values (key 0). */
+export function* longRows(row: StoredRow): Generator<CountRow> {
+  if (!('values' in row)) return yield* countRowsOf(row);
+  for (let k = 0; k < row.values.length; k++) {
+    if (row.values[k] !== NO_VALUE) yield { day: row.day, area: row.area, metric: METRICS[k]!.name, n: row.values[k]!, key: 0 };
   }
 }
 

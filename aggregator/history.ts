@@ -1,10 +1,11 @@
 import type { AreaPack } from './areas/index.js';
-import { REPORTS } from './metrics.js';
+import { NO_VALUE } from './area-day.js';
+import { METRIC_INDEX, REPORTS } from './metrics.js';
 import { type GeoType, PUBLISHED_TABLES, tableIndex, type TableSpec } from './publication.js';
 import { snapshotAreas } from './release.js';
 import { FROZEN_WITHHELD, WEEK_LABEL } from './retention.js';
 import { BELOW_MINIMUM, NOT_YET_PUBLISHED, PUBLISHED, type ReleasedSnapshot } from './snapshot.js';
-import type { PublishedRow } from './store.js';
+import type { PublishedArea, PublishedRow } from './store.js';
 
 /**
  * The publication history: each published table's periods as every release published them, so
@@ -37,6 +38,8 @@ export interface TableShape {
   readonly metrics: readonly string[];
   readonly areaIndex: ReadonlyMap<string, number>;
   readonly metricIndex: ReadonlyMap<string, number>;
+  /** For each of `metrics`, its position in the metric catalogue. */
+  readonly catalogue: readonly number[];
 }
 
 export interface HistoryChanges {
@@ -68,6 +71,7 @@ function shapes(pack: AreaPack): TableShape[] {
       metrics: spec.metrics,
       areaIndex: new Map(areas.map((a, i) => [a, i])),
       metricIndex: new Map(spec.metrics.map((m, i) => [m, i])),
+      catalogue: spec.metrics.map((m) => METRIC_INDEX.get(m)!),
     };
   });
 }
@@ -83,7 +87,7 @@ function nextVersion(from: PeriodVersion | undefined, issued: number, cells: num
 }
 
 /** The history of a pack's tables, holding the stored rows (in the order the store gives them). */
-export function createHistory(pack: AreaPack, stored: Iterable<PublishedRow> = []): PublicationHistory {
+export function createHistory(pack: AreaPack, stored: Iterable<PublishedArea> = []): PublicationHistory {
   const tables = shapes(pack);
   const byTable = tables.map(() => new Map<string, PeriodVersion[]>());
   const levelOf = new Map<string, GeoType>();
@@ -113,9 +117,8 @@ export function createHistory(pack: AreaPack, stored: Iterable<PublishedRow> = [
     const level = levelOf.get(row.area);
     const table = level === undefined ? -1 : tableIndex(level, WEEK_LABEL.test(row.period) ? 'week' : 'day');
     const shape = tables[table];
-    const metric = shape?.metricIndex.get(row.metric);
-    // Rows of areas or metrics this pack and questionnaire do not publish cannot be served.
-    if (!shape || metric === undefined) continue;
+    // Rows of areas this pack does not publish cannot be served, nor metrics of other tables.
+    if (!shape) continue;
     const width = shape.metrics.length;
     const key = `${table} ${row.period}`;
     let p = pending.get(key);
@@ -125,16 +128,19 @@ export function createHistory(pack: AreaPack, stored: Iterable<PublishedRow> = [
     }
     const { value, status, since } = p.version;
     const base = shape.areaIndex.get(row.area)! * width;
-    if (row.value === FROZEN_WITHHELD && row.metric === REPORTS) {
+    if (row.values[METRIC_INDEX.get(REPORTS)!] === FROZEN_WITHHELD) {
       value.fill(0, base, base + width);
       status.fill(BELOW_MINIMUM, base, base + width);
       since.fill(row.issued, base, base + width);
-    } else if (row.value >= 0) {
-      value[base + metric] = row.value;
-      status[base + metric] = PUBLISHED;
-      since[base + metric] = row.issued;
-    } else {
-      throw new Error(`the publication history holds ${row.value} for ${row.period} ${row.area} ${row.metric}`);
+      continue;
+    }
+    for (let i = 0; i < width; i++) {
+      const v = row.values[shape.catalogue[i]!]!;
+      if (v === NO_VALUE) continue;
+      if (v < 0) throw new Error(`the publication history holds ${v} for ${row.period} ${row.area} ${shape.metrics[i]}`);
+      value[base + i] = v;
+      status[base + i] = PUBLISHED;
+      since[base + i] = row.issued;
     }
   }
   flush();

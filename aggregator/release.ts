@@ -17,7 +17,7 @@ import {
   type ReleasedSnapshot,
   type SnapshotArea,
 } from './snapshot.js';
-import type { CountRow } from './area-day.js';
+import { type CountRow, NO_VALUE, type StoredRow } from './area-day.js';
 
 /**
  * The release: from the counters to the published snapshot, by the cell key method.
@@ -40,9 +40,12 @@ import type { CountRow } from './area-day.js';
  * and copied periods (an incremental release) from the previous snapshot.
  */
 
+/** Counters and frozen values in long format, or as the store packs them. */
+export type ReleaseRow = CountRow | StoredRow;
+
 export interface ReleaseInput {
-  /** The counters, ordered by day, area and metric (as the store gives them). */
-  readonly counts: Iterable<CountRow>;
+  /** The counters and frozen values, ordered by day and area (as the store gives them). */
+  readonly counts: Iterable<ReleaseRow>;
   /** The earliest day in `counts`; without it, `counts` is read twice to find it. */
   readonly firstDay?: string | undefined;
   readonly pack: AreaPack;
@@ -118,16 +121,16 @@ function openDayOf(day: string, now: number, timeZone: string, everyHours: numbe
  * day), a frozen week's rows (labelled `2026-W47`) after its year's dates.
  */
 class CountReader {
-  private readonly rows: Iterator<CountRow>;
-  private next: IteratorResult<CountRow>;
+  private readonly rows: Iterator<ReleaseRow>;
+  private next: IteratorResult<ReleaseRow>;
 
-  constructor(counts: Iterable<CountRow>) {
+  constructor(counts: Iterable<ReleaseRow>) {
     this.rows = counts[Symbol.iterator]();
     this.next = this.rows.next();
   }
 
   /** Calls `use` with every row of `day` and every week row before it; skips earlier dates. */
-  day(day: string, use: (row: CountRow) => void, week: (row: CountRow) => void): void {
+  day(day: string, use: (row: ReleaseRow) => void, week: (row: ReleaseRow) => void): void {
     while (!this.next.done) {
       const row = this.next.value;
       if (WEEK_LABEL.test(row.day)) week(row);
@@ -138,7 +141,7 @@ class CountReader {
   }
 
   /** Every row left: the week rows after the last date. */
-  rest(week: (row: CountRow) => void): void {
+  rest(week: (row: ReleaseRow) => void): void {
     for (; !this.next.done; this.next = this.rows.next()) if (WEEK_LABEL.test(this.next.value.day)) week(this.next.value);
   }
 }
@@ -337,21 +340,28 @@ export function release(input: ReleaseInput): ReleasedSnapshot {
   };
   for (let d = 0; d < days; d++) if (dayMode[d] === FROZEN) fillFrozen(dayTables, d);
   for (let w = 0; w < weeks; w++) if (weekMode[w] === FROZEN) fillFrozen(weekTables, w);
-  const setFrozen = (tablesOfKind: readonly Building[], period: number, row: CountRow) => {
-    const a = areaIndex.get(row.area);
-    const k = metricIndex.get(row.metric);
-    if (a === undefined || k === undefined) return;
-    const t = tablesOfKind.find((x) => a >= x.firstArea && a < x.firstArea + x.areaCount);
-    const i = t?.position[k];
-    if (!t || i === undefined || i < 0) return;
+  const setFrozenCell = (t: Building, period: number, a: number, k: number, value: number, label: string) => {
+    const i = t.position[k]!;
+    if (i < 0) return;
     const c = (period * t.areaCount + a - t.firstArea) * t.metrics.length + i;
-    if (row.n >= 0) {
-      t.value[c] = row.n;
+    if (value >= 0) {
+      t.value[c] = value;
       t.status[c] = PUBLISHED;
-    } else if (row.n !== FROZEN_WITHHELD) throw new Error(`a frozen row of ${row.day} holds ${row.n}`);
+    } else if (value !== FROZEN_WITHHELD) throw new Error(`a frozen row of ${label} holds ${value}`);
+  };
+  const setFrozen = (tablesOfKind: readonly Building[], period: number, row: ReleaseRow) => {
+    const a = areaIndex.get(row.area);
+    const t = a === undefined ? undefined : tablesOfKind.find((x) => a >= x.firstArea && a < x.firstArea + x.areaCount);
+    if (a === undefined || !t) return;
+    if ('metric' in row) {
+      const k = metricIndex.get(row.metric);
+      if (k !== undefined) setFrozenCell(t, period, a, k, row.n, row.day);
+    } else if ('values' in row) {
+      for (let k = 0; k < K; k++) if (row.values[k] !== NO_VALUE) setFrozenCell(t, period, a, k, row.values[k]!, row.day);
+    }
   };
   const weekIndex = new Map(weekLabels.map((label, w) => [label, w]));
-  const weekRow = (row: CountRow) => {
+  const weekRow = (row: ReleaseRow) => {
     const w = weekIndex.get(row.day);
     if (w !== undefined && weekMode[w] === FROZEN) setFrozen(weekTables, w, row);
   };
@@ -379,11 +389,19 @@ export function release(input: ReleaseInput): ReleasedSnapshot {
           return;
         }
         const a = areaIndex.get(row.area);
-        const k = metricIndex.get(row.metric);
         // Counters of areas or metrics the pack and questionnaire do not know cannot be published.
-        if (!counted || a === undefined || k === undefined || areas[a]!.level !== 'municipality') return;
-        day.n[a * K + k]! += row.n;
-        day.key[a * K + k] = addKeys(day.key[a * K + k]!, row.key);
+        if (!counted || a === undefined || areas[a]!.level !== 'municipality') return;
+        if ('metric' in row) {
+          const k = metricIndex.get(row.metric);
+          if (k === undefined) return;
+          day.n[a * K + k]! += row.n;
+          day.key[a * K + k] = addKeys(day.key[a * K + k]!, row.key);
+        } else if ('n' in row) {
+          for (let k = 0; k < K; k++) {
+            day.n[a * K + k]! += row.n[k]!;
+            day.key[a * K + k] = addKeys(day.key[a * K + k]!, row.key[k]!);
+          }
+        }
       },
       weekRow,
     );

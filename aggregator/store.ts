@@ -2,12 +2,13 @@ import Database from 'better-sqlite3';
 import { randomBytes } from 'node:crypto';
 import { chmodSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
+import { endianness } from 'node:os';
 import { dirname } from 'node:path';
-import { addInto, type AreaDay, areaDaysOf, type CountRow, countRowsOf, emptyAreaDay } from './area-day.js';
+import { addInto, type AreaDay, areaDaysOf, type CountRow, emptyAreaDay, type FrozenArea, NO_VALUE, type StoredRow } from './area-day.js';
 import { epochDay, isoWeek, mondayOf } from './calendar.js';
 import { SECRET_BYTES } from './cell-key.js';
 import { coalescedSync } from './coalesced-sync.js';
-import { METRICS } from './metrics.js';
+import { METRIC_INDEX, METRICS } from './metrics.js';
 
 export type Synchronous = 'FULL' | 'EXTRA' | 'NORMAL';
 
@@ -29,12 +30,12 @@ export interface CountsStore {
    */
   durable(): Promise<void>;
   /**
-   * Every counter and every frozen value in long format, ordered by day (a frozen week's
-   * label after its year's dates) and area, read one area-day at a time.
+   * Every counter row and every frozen area-period, each with all its metrics at once, ordered
+   * by day (a frozen week's label after its year's dates) and area.
    */
-  rows(): IterableIterator<CountRow>;
-  /** The counters of the dates on or after `day` (an ISO date), ordered as `rows()`. */
-  rowsSince(day: string): IterableIterator<CountRow>;
+  rows(): IterableIterator<StoredRow>;
+  /** The rows of the dates on or after `day` (an ISO date), no frozen week's, ordered as `rows()`. */
+  rowsSince(day: string): IterableIterator<StoredRow>;
   /** The earliest day with a counter or a frozen value, if any (a date, never a week label). */
   firstDay(): string | undefined;
   /** The latest such day, if any. */
@@ -71,9 +72,11 @@ export interface CountsStore {
  * municipality and day (`counters`), published values of frozen weeks in their own table
  * (`frozen`), the metric names in `metrics`, and the long format as the view `counts`. 5: the
  * publication history (`history`: published values only). 6: `n` and `key` packed as 32-bit
- * integers instead of JSON arrays.
+ * integers instead of JSON arrays. 7: `frozen` and `history` hold one row per area-period
+ * (and issue), its values packed by metric, instead of one row per value: a start reads a
+ * year of them in a few thousand rows instead of half a million.
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /**
  * How long a commit waits for a lock held by another connection (a backup, an operator's
@@ -97,13 +100,17 @@ const COUNTERS = `
     PRIMARY KEY (day, area)
   ) WITHOUT ROWID`;
 
+/**
+ * `value`, here and in `history`, holds a signed 32-bit integer per metric in the order of
+ * `metrics.idx`, most significant byte first (`packedValues`): the published value, or
+ * NO_VALUE (−1, `FFFFFFFF`) where the long format had no row.
+ */
 const FROZEN = `
   CREATE TABLE frozen (
     period TEXT NOT NULL,
     area TEXT NOT NULL,
-    metric TEXT NOT NULL,
-    value INTEGER NOT NULL,
-    PRIMARY KEY (period, area, metric)
+    value BLOB NOT NULL,
+    PRIMARY KEY (period, area)
   ) WITHOUT ROWID`;
 
 const METRIC_NAMES = `
@@ -132,7 +139,11 @@ const COUNTS_VIEW = `
         FROM counters c, metrics m
     ) WHERE n > 0
     UNION ALL
-    SELECT period, area, metric, value, 0 FROM frozen`;
+    SELECT period, area, metric, n - ((n >> 31) << 32), 0 FROM (
+      SELECT f.period, f.area, m.name AS metric,
+        ${unpackedAt('f.value')} AS n
+        FROM frozen f, metrics m
+    ) WHERE n <> 4294967295`;
 
 /** Counts or key sums as the `counters` table stores them. */
 function packed(values: Uint32Array): Buffer {
@@ -155,6 +166,52 @@ function unpacked(bytes: Uint8Array): Uint32Array {
   return values;
 }
 
+const LITTLE_ENDIAN = endianness() === 'LE';
+
+/** Published values as `frozen` and `history` store them. */
+function packedSigned(values: Int32Array): Buffer {
+  const bytes = Buffer.allocUnsafe(values.length * 4);
+  for (let k = 0; k < values.length; k++) bytes.writeInt32BE(values[k]!, k * 4);
+  return bytes;
+}
+
+/**
+ * A start unpacks a year of these before its JIT has warmed up: the bytes are copied and
+ * reordered natively (`swap32`) rather than read one integer at a time.
+ */
+function unpackedSigned(bytes: Uint8Array): Int32Array {
+  const values = new Int32Array(bytes.byteLength / 4);
+  const copy = Buffer.from(values.buffer);
+  copy.set(bytes);
+  if (LITTLE_ENDIAN) copy.swap32();
+  return values;
+}
+
+/**
+ * Long rows gathered by `group` (a period and area, and an issue) into one array of values by
+ * catalogue metric each, NO_VALUE where no row gave one.
+ */
+function packedValues<R extends { metric: string }>(rows: Iterable<R>, group: (row: R) => string, value: (row: R) => number): Map<string, { row: R; values: Int32Array }> {
+  const out = new Map<string, { row: R; values: Int32Array }>();
+  for (const row of rows) {
+    const k = METRIC_INDEX.get(row.metric);
+    if (k === undefined) throw new Error(`unknown metric ${row.metric}`);
+    const name = group(row);
+    let packed = out.get(name);
+    if (!packed) out.set(name, (packed = { row, values: new Int32Array(METRICS.length).fill(NO_VALUE) }));
+    packed.values[k] = value(row);
+  }
+  return out;
+}
+
+/** Writes frozen values given in long format (`n` the published value), one row per period and area. */
+function frozenWriter(db: Database.Database): (rows: Iterable<CountRow>) => void {
+  const insert = db.prepare('INSERT INTO frozen (period, area, value) VALUES (?, ?, ?)');
+  return (rows) => {
+    for (const { row, values } of packedValues(rows, (r) => `${r.day} ${r.area}`, (r) => r.n).values()) insert.run(row.day, row.area, packedSigned(values));
+  };
+}
+
 /** One row: a random key that relates to no report, and the perturbation table it was made for. */
 const RELEASE_SECRET = `
   CREATE TABLE release_secret (
@@ -172,12 +229,10 @@ function fromVersion3(db: Database.Database): void {
   // A frozen week's label has rows; so do its seven days, which hold published values too.
   const weeks = new Set(rows.filter((r) => isWeek(r.day)).map((r) => r.day));
   const frozen = (period: string) => isWeek(period) || weeks.has(isoWeek(mondayOf(epochDay(period))));
-  const insertFrozen = db.prepare('INSERT INTO frozen (period, area, metric, value) VALUES (?, ?, ?, ?)');
   const counted: CountRow[] = [];
-  for (const r of rows) {
-    if (frozen(r.day)) insertFrozen.run(r.day, r.area, r.metric, r.n);
-    else counted.push(r);
-  }
+  const frozenRows: CountRow[] = [];
+  for (const r of rows) (frozen(r.day) ? frozenRows : counted).push(r);
+  frozenWriter(db)(frozenRows);
   const insertCounters = db.prepare('INSERT INTO counters (day, area, n, key) VALUES (?, ?, ?, ?)');
   for (const a of areaDaysOf(counted)) insertCounters.run(a.day, a.area, packed(a.n), packed(a.key));
   db.exec('DROP TABLE counts');
@@ -190,6 +245,22 @@ function fromVersion5(db: Database.Database): void {
   const update = db.prepare('UPDATE counters SET n = ?, key = ? WHERE day = ? AND area = ?');
   const packedJson = (text: string) => packed(Uint32Array.from(JSON.parse(text) as number[]));
   for (const row of rows) update.run(packedJson(row.n), packedJson(row.key), row.day, row.area);
+}
+
+/** Versions 4 to 6 kept one row per frozen value: each area-period's become one packed row. */
+function packFrozen(db: Database.Database): void {
+  const frozen = db.prepare('SELECT period AS day, area, metric, value AS n, 0 AS key FROM frozen').all() as CountRow[];
+  db.exec('DROP TABLE frozen');
+  db.exec(FROZEN);
+  frozenWriter(db)(frozen);
+}
+
+/** Versions 5 and 6 kept one row per published value: each issue's area-period's become one packed row. */
+function packHistory(db: Database.Database): void {
+  const history = db.prepare('SELECT issued, period, area, metric, value FROM history').all() as PublishedRow[];
+  db.exec('DROP TABLE history');
+  db.exec(HISTORY);
+  historyWriter(db)(history);
 }
 
 function migrate(db: Database.Database): void {
@@ -219,7 +290,10 @@ function migrate(db: Database.Database): void {
     if (version === 0) db.exec(RELEASE_SECRET);
     if (version > 0 && version < 4) fromVersion3(db);
     if (version === 4 || version === 5) fromVersion5(db);
-    if (version < 6) db.exec(COUNTS_VIEW);
+    if (version === 6) db.exec('DROP VIEW counts');
+    if (version >= 4 && version <= 6) packFrozen(db);
+    if (version === 5 || version === 6) packHistory(db);
+    if (version < 7) db.exec(COUNTS_VIEW);
     if (version < 5) db.exec(HISTORY);
     if (version < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
   })();
@@ -230,7 +304,7 @@ function migrate(db: Database.Database): void {
 }
 
 /** Merges two streams ordered by day and area into one. */
-function* merged(a: Iterator<CountRow>, b: Iterator<CountRow>): Generator<CountRow> {
+function* merged(a: Iterator<StoredRow>, b: Iterator<StoredRow>): Generator<StoredRow> {
   let x = a.next();
   let y = b.next();
   while (!x.done || !y.done) {
@@ -255,8 +329,13 @@ function areaDayOf(row: CounterRow): AreaDay {
   return { day: row.day, area: row.area, n: unpacked(row.n), key: unpacked(row.key) };
 }
 
-function* expanded(rows: IterableIterator<CounterRow>): Generator<CountRow> {
-  for (const row of rows) yield* countRowsOf(areaDayOf(row));
+/** Rows read with `.raw()`: better-sqlite3 then builds an array per row instead of an object with named properties. */
+function* areaDays(rows: IterableIterator<unknown>): Generator<AreaDay> {
+  for (const [day, area, n, key] of rows as IterableIterator<[string, string, Uint8Array, Uint8Array]>) yield { day, area, n: unpacked(n), key: unpacked(key) };
+}
+
+function* frozenAreas(rows: IterableIterator<unknown>): Generator<FrozenArea> {
+  for (const [day, area, value] of rows as IterableIterator<[string, string, Uint8Array]>) yield { day, area, values: unpackedSigned(value) };
 }
 
 /** Area-days of the open days held in memory, so a batch writes its rows without reading them first. */
@@ -365,10 +444,10 @@ export function openCountsStore(options: StoreOptions): CountsStore & HistorySto
     while (mirror.size > MIRRORED_DAYS) mirror.delete([...mirror.keys()].sort()[0]!);
   };
 
-  const selectCounters = db.prepare('SELECT day, area, n, key FROM counters ORDER BY day, area');
-  const selectCountersSince = db.prepare('SELECT day, area, n, key FROM counters WHERE day >= ? ORDER BY day, area');
-  const selectFrozen = db.prepare('SELECT period AS day, area, metric, value AS n, 0 AS key FROM frozen ORDER BY period, area');
-  const selectFrozenSince = db.prepare(`SELECT period AS day, area, metric, value AS n, 0 AS key FROM frozen WHERE period >= ? AND period NOT GLOB ${WEEK} ORDER BY period, area`);
+  const selectCounters = db.prepare('SELECT day, area, n, key FROM counters ORDER BY day, area').raw();
+  const selectCountersSince = db.prepare('SELECT day, area, n, key FROM counters WHERE day >= ? ORDER BY day, area').raw();
+  const selectFrozen = db.prepare('SELECT period, area, value FROM frozen ORDER BY period, area').raw();
+  const selectFrozenSince = db.prepare(`SELECT period, area, value FROM frozen WHERE period >= ? AND period NOT GLOB ${WEEK} ORDER BY period, area`).raw();
   const days = `SELECT day FROM counters UNION ALL SELECT period FROM frozen WHERE period NOT GLOB ${WEEK}`;
   const selectFirstDay = db.prepare(`SELECT min(day) FROM (${days})`).pluck();
   const selectLastDay = db.prepare(`SELECT max(day) FROM (${days})`).pluck();
@@ -377,13 +456,13 @@ export function openCountsStore(options: StoreOptions): CountsStore & HistorySto
   const insertSecret = db.prepare('INSERT INTO release_secret (id, secret, perturbation) VALUES (1, ?, ?)');
   const deleteCounters = db.prepare('DELETE FROM counters WHERE day = ?');
   const deleteFrozen = db.prepare('DELETE FROM frozen WHERE period = ?');
-  const insertFrozen = db.prepare('INSERT INTO frozen (period, area, metric, value) VALUES (?, ?, ?, ?)');
+  const writeFrozen = frozenWriter(db);
   const replace = db.transaction((periods: readonly string[], rows: Iterable<CountRow>) => {
     for (const period of periods) {
       deleteCounters.run(period);
       deleteFrozen.run(period);
     }
-    for (const row of rows) insertFrozen.run(row.day, row.area, row.metric, row.n);
+    writeFrozen(rows);
   });
   const wal = options.synchronous === 'NORMAL' || options.path === ':memory:' ? undefined : walFlush(options.path);
   const truncateWal = () => (db.pragma('wal_checkpoint(TRUNCATE)') as { busy: number }[])[0]!.busy === 0;
@@ -404,9 +483,8 @@ export function openCountsStore(options: StoreOptions): CountsStore & HistorySto
     ...historyStatements(db),
     add,
     durable: () => wal?.flush() ?? Promise.resolve(),
-    rows: () => merged(expanded(selectCounters.iterate() as IterableIterator<CounterRow>), selectFrozen.iterate() as IterableIterator<CountRow>),
-    rowsSince: (day) =>
-      merged(expanded(selectCountersSince.iterate(day) as IterableIterator<CounterRow>), selectFrozenSince.iterate(day) as IterableIterator<CountRow>),
+    rows: () => merged(areaDays(selectCounters.iterate()), frozenAreas(selectFrozen.iterate())),
+    rowsSince: (day) => merged(areaDays(selectCountersSince.iterate(day)), frozenAreas(selectFrozenSince.iterate(day))),
     firstDay: () => (selectFirstDay.get() as string | null) ?? undefined,
     lastDay: () => (selectLastDay.get() as string | null) ?? undefined,
     releaseSecret(perturbation) {
@@ -459,11 +537,20 @@ export interface PublishedRow {
   value: number;
 }
 
+/** The rows one issue stored for one area and period, every metric at once: NO_VALUE where it stored none. */
+export interface PublishedArea {
+  issued: number;
+  period: string;
+  area: string;
+  /** By catalogue metric (aggregator/metrics.ts). */
+  values: Int32Array;
+}
+
 export interface HistoryStore {
-  /** Appends the rows in one transaction. */
+  /** Appends the rows in one transaction; an issue's rows of an area and period come in one call. */
   addHistory(rows: Iterable<PublishedRow>): void;
-  /** Every row, in the order they were published: by issue, then period, area and metric. */
-  history(): IterableIterator<PublishedRow>;
+  /** Every area-period of every issue, in the order they were published: by issue, then period and area. */
+  history(): IterableIterator<PublishedArea>;
 }
 
 const HISTORY = `
@@ -471,18 +558,27 @@ const HISTORY = `
     issued INTEGER NOT NULL,
     period TEXT NOT NULL,
     area TEXT NOT NULL,
-    metric TEXT NOT NULL,
-    value INTEGER NOT NULL,
-    PRIMARY KEY (issued, period, area, metric)
+    value BLOB NOT NULL,
+    PRIMARY KEY (issued, period, area)
   ) WITHOUT ROWID`;
 
+function historyWriter(db: Database.Database): (rows: Iterable<PublishedRow>) => void {
+  const insert = db.prepare('INSERT INTO history (issued, period, area, value) VALUES (?, ?, ?, ?)');
+  return (rows) => {
+    for (const { row, values } of packedValues(rows, (r) => `${r.issued} ${r.period} ${r.area}`, (r) => r.value).values()) {
+      insert.run(row.issued, row.period, row.area, packedSigned(values));
+    }
+  };
+}
+
+function* publishedAreas(rows: IterableIterator<unknown>): Generator<PublishedArea> {
+  for (const [issued, period, area, value] of rows as IterableIterator<[number, string, string, Uint8Array]>) yield { issued, period, area, values: unpackedSigned(value) };
+}
+
 function historyStatements(db: Database.Database): HistoryStore {
-  const insert = db.prepare('INSERT INTO history (issued, period, area, metric, value) VALUES (?, ?, ?, ?, ?)');
-  const selectAll = db.prepare('SELECT issued, period, area, metric, value FROM history ORDER BY issued, period, area, metric');
+  const selectAll = db.prepare('SELECT issued, period, area, value FROM history ORDER BY issued, period, area').raw();
   return {
-    addHistory: db.transaction((rows: Iterable<PublishedRow>) => {
-      for (const row of rows) insert.run(row.issued, row.period, row.area, row.metric, row.value);
-    }),
-    history: () => selectAll.iterate() as IterableIterator<PublishedRow>,
+    addHistory: db.transaction(historyWriter(db)),
+    history: () => publishedAreas(selectAll.iterate()),
   };
 }

@@ -6,7 +6,7 @@ import { buildAreaPack } from '../aggregator/areas/pack.js';
 import { si } from '../aggregator/areas/si.js';
 import { epochDay, isoDate } from '../aggregator/calendar.js';
 import { dayIn } from '../aggregator/day.js';
-import { areaDaysOf } from '../aggregator/area-day.js';
+import { areaDaysOf, longRows } from '../aggregator/area-day.js';
 import { tableSpec } from '../aggregator/publication.js';
 import { openCountsStore } from '../aggregator/store.js';
 import { MAX_ROWS } from '../server/stats.contract.js';
@@ -199,7 +199,8 @@ function storedRows(path: string): Pick<ServiceStart, 'counterRows' | 'databaseB
   const store = openCountsStore({ path, synchronous: 'NORMAL' });
   try {
     let counterRows = 0;
-    for (const _ of store.rows()) counterRows++;
+    // Counted in long format, as fillCounters counts what it writes.
+    for (const row of store.rows()) for (const _ of longRows(row)) counterRows++;
     return { counterRows, databaseBytes: statSync(path).size, fillSeconds: 0 };
   } finally {
     store.close();

@@ -3,7 +3,7 @@ import { createHistory, type PublicationHistory } from '../aggregator/history.js
 import { tableIndex } from '../aggregator/publication.js';
 import { release } from '../aggregator/release.js';
 import { type ReleasedSnapshot, tableOf } from '../aggregator/snapshot.js';
-import type { PublishedRow } from '../aggregator/store.js';
+import { openCountsStore, type PublishedRow } from '../aggregator/store.js';
 import { countRows, type Group, PACK, TEST_KEYS } from './support/release-fixtures.js';
 
 const TIME_ZONE = 'Europe/Ljubljana';
@@ -87,8 +87,11 @@ describe('the publication history', () => {
     for (const [more, hour] of [[10, 13], [25, 19]] as const) record(history, (s = snapshot(more, at(24, hour), s)), stored);
     // The week closes on Sunday the 29th; the release after it publishes the week and the days' finals.
     record(history, snapshot(25, at(30, 1), s), stored);
-    const order = (a: PublishedRow, b: PublishedRow) => a.issued - b.issued || (a.period < b.period ? -1 : a.period > b.period ? 1 : 0) || a.area.localeCompare(b.area) || a.metric.localeCompare(b.metric);
-    const replayed = createHistory(PACK, [...stored].sort(order));
+    // Stored as the service stores them, in one transaction per release, and read back packed.
+    const store = openCountsStore({ path: ':memory:', synchronous: 'NORMAL' });
+    for (const issued of new Set(stored.map((r) => r.issued))) store.addHistory(stored.filter((r) => r.issued === issued));
+    const replayed = createHistory(PACK, store.history());
+    store.close();
     for (const [table, period] of [
       [dayTable('country'), '2026-11-24'],
       [dayTable('region'), '2026-11-23'],

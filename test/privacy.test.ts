@@ -27,16 +27,16 @@ describe('privacy of what is stored', () => {
       expect(objects).toEqual(['table counters', 'view counts', 'table frozen', 'table history', 'table metrics', 'table release_secret']);
       const columns = db.prepare('PRAGMA table_info(counters)').all() as { name: string; pk: number }[];
       expect(columns.map((c) => [c.name, c.pk])).toEqual([['day', 1], ['area', 2], ['n', 0], ['key', 0]]);
-      // Published values by period, area and metric, with the release that published them: no key, no report.
+      // Published values by period and area, with the release that published them: no key, no report.
       const history = db.prepare('PRAGMA table_info(history)').all() as { name: string; pk: number }[];
-      expect(history.map((c) => [c.name, c.pk])).toEqual([['issued', 1], ['period', 2], ['area', 3], ['metric', 4], ['value', 0]]);
+      expect(history.map((c) => [c.name, c.pk])).toEqual([['issued', 1], ['period', 2], ['area', 3], ['value', 0]]);
       // Municipalities publish weeks only: none of the day (the one that was released) is in the history.
       const municipalDays = db.prepare("SELECT count(*) FROM history WHERE area LIKE 'SI-%' AND period NOT LIKE '%-W%'").pluck().get();
       expect(municipalDays).toBe(0);
       // One secret, 32 random bytes, and the perturbation it keys: nothing about any report.
       const secrets = db.prepare('SELECT id, length(secret) AS bytes, perturbation FROM release_secret').all();
       expect(secrets).toEqual([{ id: 1, bytes: 32, perturbation: expect.stringContaining('"maxDeviation":5') }]);
-      expect(db.pragma('user_version', { simple: true })).toBe(6);
+      expect(db.pragma('user_version', { simple: true })).toBe(7);
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       const days = db.prepare('SELECT DISTINCT day FROM counters').pluck().all() as string[];
       for (const day of days) expect(day).toMatch(/^\d{4}-\d{2}-\d{2}$/);

@@ -3,11 +3,20 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { areaDaysOf, type CountRow } from '../aggregator/area-day.js';
+import { areaDaysOf, type CountRow, longRows, NO_VALUE, type StoredRow } from '../aggregator/area-day.js';
 import { METRICS } from '../aggregator/metrics.js';
-import { openCountsStore } from '../aggregator/store.js';
+import { openCountsStore, type PublishedArea, type PublishedRow } from '../aggregator/store.js';
 import { seededRandom } from '../aggregator/synthetic/random.js';
 import { readCounts } from './support/counts.js';
+
+/** The store's rows in long format, as they were stored before version 7 packed them. */
+const long = (rows: Iterable<StoredRow>) => [...rows].flatMap((row) => [...longRows(row)]);
+
+/** The history's rows in long format, likewise. */
+const longHistory = (rows: Iterable<PublishedArea>): PublishedRow[] =>
+  [...rows].flatMap(({ issued, period, area, values }) =>
+    METRICS.flatMap((m, k) => (values[k] === NO_VALUE ? [] : [{ issued, period, area, metric: m.name, value: values[k]! }])),
+  );
 
 describe('the counts store', () => {
   const dir = mkdtempSync(join(tmpdir(), 'symptoms-store-'));
@@ -34,65 +43,87 @@ describe('the counts store', () => {
   };
   const SCHEMA = ['counters', 'counts', 'frozen', 'history', 'metrics', 'release_secret', 'sqlite_autoindex_metrics_1'];
 
-  it.each([1, 2])("raises a version-%i file to version 6, keeping its counters, each with a random key in place of its reports' keys", (version) => {
+  it.each([1, 2])("raises a version-%i file to version 7, keeping its counters, each with a random key in place of its reports' keys", (version) => {
     prepare(version);
     const store = openCountsStore({ path, synchronous: 'FULL' });
-    const [row] = [...store.rows()];
+    const [row] = long(store.rows());
     expect(row).toMatchObject({ day: '2026-11-20', area: 'SI-061', metric: 'reports', n: 12 });
     expect(row!.key).toBeGreaterThanOrEqual(0);
     expect(row!.key).toBeLessThan(2 ** 32);
     store.close();
-    expect(tables()).toEqual({ version: 6, names: SCHEMA });
+    expect(tables()).toEqual({ version: 7, names: SCHEMA });
   });
 
-  it('raises a version-3 file to version 6: counters into rows per municipality and day, frozen weeks into their own table', () => {
+  it('raises a version-3 file to version 7: counters into rows per municipality and day, frozen weeks into their own table', () => {
     // W41 (5 to 11 October) was frozen: its days' and its week's rows hold published values.
     prepare(3, ["('2026-10-05', 'SI', 'reports', 140)", "('2026-W41', 'SI', 'reports', 700)", "('2026-10-19', 'SI-061', 'reports', 12)", "('2026-10-19', 'SI-061', 'cli', 3)"]);
     const store = openCountsStore({ path, synchronous: 'FULL' });
     expect(store.frozenWeeks()).toEqual(['2026-W41']);
-    expect([...store.rows()]).toEqual([
+    expect(long(store.rows())).toEqual([
       { day: '2026-10-05', area: 'SI', metric: 'reports', n: 140, key: 0 },
       { day: '2026-10-19', area: 'SI-061', metric: 'reports', n: 12, key: 7 },
       { day: '2026-10-19', area: 'SI-061', metric: 'cli', n: 3, key: 7 },
       { day: '2026-W41', area: 'SI', metric: 'reports', n: 700, key: 0 },
     ]);
     store.close();
-    expect(tables()).toEqual({ version: 6, names: SCHEMA });
+    expect(tables()).toEqual({ version: 7, names: SCHEMA });
   });
 
-  it.each([4, 5])('raises a version-%i file to version 6: its JSON counters packed, its release secret kept, a history added', (version) => {
+  it.each([4, 5, 6])('raises a version-%i file to version 7: its counters packed, its frozen values and history packed by area-period, its release secret kept', (version) => {
     const row: CountRow = { day: '2026-11-20', area: 'SI-061', metric: 'reports', n: 12, key: 0xfedc_ba98 };
     const store = openCountsStore({ path, synchronous: 'FULL' });
     store.add(areaDaysOf([row]));
     const secret = store.releaseSecret('{}');
     store.close();
-    // Back to the layout of versions 4 and 5: JSON arrays, their view, no history in 4.
+    // Back to the layout of versions 4 to 6: a row per frozen and per published value, JSON
+    // arrays and their view before 6, no history in 4.
     const db = new Database(path);
     const [a] = areaDaysOf([row]);
-    db.prepare('UPDATE counters SET n = ?, key = ?').run(JSON.stringify([...a!.n]), JSON.stringify([...a!.key]));
     db.exec('DROP VIEW counts');
-    db.exec('CREATE VIEW counts AS SELECT c.day, c.area, n.value AS n FROM counters c, json_each(c.n) n');
-    if (version === 4) db.exec('DROP TABLE history');
+    db.exec('DROP TABLE frozen');
+    db.exec('CREATE TABLE frozen (period TEXT NOT NULL, area TEXT NOT NULL, metric TEXT NOT NULL, value INTEGER NOT NULL, PRIMARY KEY (period, area, metric)) WITHOUT ROWID');
+    db.exec("INSERT INTO frozen VALUES ('2026-W41', 'SI', 'reports', 700), ('2026-W41', 'SI', 'cli', 12), ('2026-W42', 'SI', 'reports', -2)");
+    db.exec('DROP TABLE history');
+    if (version >= 5) {
+      db.exec('CREATE TABLE history (issued INTEGER NOT NULL, period TEXT NOT NULL, area TEXT NOT NULL, metric TEXT NOT NULL, value INTEGER NOT NULL, PRIMARY KEY (issued, period, area, metric)) WITHOUT ROWID');
+      db.exec("INSERT INTO history VALUES (1000, '2026-W41', 'SI', 'reports', 700), (1000, '2026-W41', 'SI', 'cli', 12), (2000, '2026-11-24', 'SI041', 'reports', -2)");
+    }
+    if (version < 6) {
+      db.prepare('UPDATE counters SET n = ?, key = ?').run(JSON.stringify([...a!.n]), JSON.stringify([...a!.key]));
+      db.exec('CREATE VIEW counts AS SELECT c.day, c.area, n.value AS n FROM counters c, json_each(c.n) n');
+    } else {
+      db.exec('CREATE VIEW counts AS SELECT period, area, metric, value FROM frozen');
+    }
     db.pragma(`user_version = ${version}`);
     db.close();
     const again = openCountsStore({ path, synchronous: 'FULL' });
-    expect([...again.rows()]).toEqual([row]);
+    const frozen = [
+      { day: '2026-W41', area: 'SI', metric: 'reports', n: 700, key: 0 },
+      { day: '2026-W41', area: 'SI', metric: 'cli', n: 12, key: 0 },
+      { day: '2026-W42', area: 'SI', metric: 'reports', n: -2, key: 0 },
+    ];
+    expect(long(again.rows())).toEqual([row, ...frozen]);
     expect(again.releaseSecret('{}')).toEqual(secret);
-    expect([...again.history()]).toEqual([]);
+    const published = (issued: number, period: string, area: string, metric: string, value: number) => ({ issued, period, area, metric, value });
+    expect(longHistory(again.history())).toEqual(
+      version >= 5 ? [published(1000, '2026-W41', 'SI', 'reports', 700), published(1000, '2026-W41', 'SI', 'cli', 12), published(2000, '2026-11-24', 'SI041', 'reports', -2)] : [],
+    );
     again.close();
-    expect(tables()).toEqual({ version: 6, names: SCHEMA });
-    expect(readCounts(path)).toEqual([row]);
+    expect(tables()).toEqual({ version: 7, names: SCHEMA });
+    expect(readCounts(path)).toEqual([row, ...frozen].sort((x, y) => (x.day + x.area + x.metric).localeCompare(y.day + y.area + y.metric)));
   });
 
-  it('keeps the publication history in the order it was published, and retention leaves it', () => {
+  it('keeps the publication history in the order it was published, one row per issue, period and area, and retention leaves it', () => {
     const store = openCountsStore({ path, synchronous: 'FULL' });
-    const row = (issued: number, period: string, area: string, value: number) => ({ issued, period, area, metric: 'reports', value });
-    store.addHistory([row(2000, '2026-11-24', 'SI', 31), row(2000, '2026-11-23', 'SI041', -2)]);
+    const row = (issued: number, period: string, area: string, value: number, metric = 'reports') => ({ issued, period, area, metric, value });
+    store.addHistory([row(2000, '2026-11-24', 'SI', 31), row(2000, '2026-11-23', 'SI041', -2), row(2000, '2026-11-24', 'SI', 4, 'cli')]);
     store.addHistory([row(1000, '2026-11-23', 'SI', 40)]);
     store.add(areaDaysOf([{ day: '2026-11-23', area: 'SI-061', metric: 'reports', n: 3, key: 1 }]));
     store.replacePeriods(['2026-11-23'], []);
-    expect([...store.history()]).toEqual([row(1000, '2026-11-23', 'SI', 40), row(2000, '2026-11-23', 'SI041', -2), row(2000, '2026-11-24', 'SI', 31)]);
-    expect([...store.rows()]).toEqual([]);
+    const stored = [...store.history()];
+    expect(stored.map((r) => `${r.issued} ${r.period} ${r.area}`)).toEqual(['1000 2026-11-23 SI', '2000 2026-11-23 SI041', '2000 2026-11-24 SI']);
+    expect(longHistory(stored)).toEqual([row(1000, '2026-11-23', 'SI', 40), row(2000, '2026-11-23', 'SI041', -2), row(2000, '2026-11-24', 'SI', 31), row(2000, '2026-11-24', 'SI', 4, 'cli')]);
+    expect(long(store.rows())).toEqual([]);
     store.close();
   });
 
@@ -102,8 +133,8 @@ describe('the counts store', () => {
   });
 
   it('refuses a file written by a newer version', () => {
-    prepare(7);
-    expect(() => openCountsStore({ path, synchronous: 'FULL' })).toThrow(/schema version 7 is newer/);
+    prepare(8);
+    expect(() => openCountsStore({ path, synchronous: 'FULL' })).toThrow(/schema version 8 is newer/);
   });
 
   it('refuses a file that counts the metrics of another questionnaire', () => {
@@ -131,7 +162,7 @@ describe('the counts store', () => {
     const rows = METRICS.map((m, i): CountRow => ({ day: '2026-11-21', area: 'SI-061', metric: m.name, n: i + 1, key: 0x8000_0000 + i }));
     store.add(areaDaysOf(rows));
     store.add(areaDaysOf(rows.slice(0, 3)));
-    const stored = new Map([...store.rows()].map((r) => [r.metric, r]));
+    const stored = new Map(long(store.rows()).map((r) => [r.metric, r]));
     expect(stored.size).toBe(METRICS.length);
     expect(stored.get(METRICS[0]!.name)!.n).toBe(2);
     expect(stored.get(METRICS[2]!.name)!.n).toBe(6);
@@ -155,7 +186,7 @@ describe('the counts store', () => {
     const second = openCountsStore({ path, synchronous: 'FULL' });
     second.add(areaDaysOf([row(2)]));
     second.add(areaDaysOf([row(1)]));
-    expect([...second.rows()]).toEqual([{ ...row(8), key: 3 }]);
+    expect(long(second.rows())).toEqual([{ ...row(8), key: 3 }]);
     second.close();
   });
 
@@ -214,15 +245,15 @@ describe('the counts store', () => {
     store.add(areaDaysOf(['2025-12-28', '2026-01-05', '2026-10-06', '2027-01-04'].map((d) => row(d))));
     store.add(areaDaysOf([row('2026-10-06', 'cli')]));
     store.replacePeriods(['2026-10-05', '2026-W41'], [{ ...row('2026-10-05'), area: 'SI', key: 0 }, { ...row('2026-W41'), area: 'SI', key: 0 }]);
-    expect([...store.rowsSince('2026-01-05')].map((r) => `${r.day} ${r.area} ${r.metric}`)).toEqual([
+    expect(long(store.rowsSince('2026-01-05')).map((r) => `${r.day} ${r.area} ${r.metric}`)).toEqual([
       '2026-01-05 SI-061 reports',
       '2026-10-05 SI reports',
       '2026-10-06 SI-061 reports',
       '2026-10-06 SI-061 cli',
       '2027-01-04 SI-061 reports',
     ]);
-    expect([...store.rows()].map((r) => r.day)).toEqual(['2025-12-28', '2026-01-05', '2026-10-05', '2026-10-06', '2026-10-06', '2026-W41', '2027-01-04']);
-    expect([...store.rowsSince('2027-01-05')]).toEqual([]);
+    expect(long(store.rows()).map((r) => r.day)).toEqual(['2025-12-28', '2026-01-05', '2026-10-05', '2026-10-06', '2026-10-06', '2026-W41', '2027-01-04']);
+    expect(long(store.rowsSince('2027-01-05'))).toEqual([]);
     expect(store.frozenWeeks()).toEqual(['2026-W41']);
     expect([store.firstDay(), store.lastDay()]).toEqual(['2025-12-28', '2027-01-04']);
     store.close();

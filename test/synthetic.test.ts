@@ -6,7 +6,7 @@ import { loadAreaPack } from '../aggregator/areas/index.js';
 import { fold } from '../aggregator/fold.js';
 import { guide } from '../aggregator/guidance.js';
 import { reportSchema } from '../aggregator/report-schema.js';
-import type { CountRow } from '../aggregator/area-day.js';
+import { type CountRow, longRows } from '../aggregator/area-day.js';
 import { openCountsStore } from '../aggregator/store.js';
 import { fillWithOutbreak } from '../aggregator/synthetic/fill.js';
 import { type OutbreakDay, outbreak } from '../aggregator/synthetic/outbreak.js';
@@ -125,7 +125,7 @@ describe('filling a store with the outbreak', () => {
       expect(counted).toBe(reports);
       expect(reports).toBeGreaterThan(1000);
       expect(transactions).toBe(3);
-      const stored = new Map([...store.rows()].map((row) => [`${row.day} ${row.area} ${row.metric}`, row]));
+      const stored = new Map([...store.rows()].flatMap((row) => [...longRows(row)]).map((row) => [`${row.day} ${row.area} ${row.metric}`, row]));
       expect(stored).toEqual(expected);
     } finally {
       store.close();
