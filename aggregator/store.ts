@@ -159,14 +159,34 @@ function packedSum(stored: Uint32Array | undefined, added: Uint32Array): Buffer 
   return bytes;
 }
 
-function unpacked(bytes: Uint8Array): Uint32Array {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const values = new Uint32Array(bytes.byteLength / 4);
-  for (let k = 0; k < values.length; k++) values[k] = view.getUint32(k * 4);
-  return values;
+const LITTLE_ENDIAN = endianness() === 'LE';
+
+/** Rows one slab holds: a typed array of its own per row would cost an allocation outside the heap. */
+const SLAB_ROWS = 256;
+
+/**
+ * Decodes packed integers into views of shared slabs. A start unpacks a year of rows before
+ * its JIT has warmed up: the bytes are copied and reordered natively (`swap32`) rather than
+ * read one integer at a time.
+ */
+function unpacker<T extends Int32Array | Uint32Array>(Type: new (length: number) => T): (bytes: Uint8Array) => T {
+  let slab = new Type(0);
+  let used = 0;
+  return (bytes) => {
+    const length = bytes.byteLength / 4;
+    if (used + length > slab.length) {
+      slab = new Type(length * SLAB_ROWS);
+      used = 0;
+    }
+    const values = slab.subarray(used, (used += length)) as T;
+    const copy = Buffer.from(values.buffer, values.byteOffset, values.byteLength);
+    copy.set(bytes);
+    if (LITTLE_ENDIAN) copy.swap32();
+    return values;
+  };
 }
 
-const LITTLE_ENDIAN = endianness() === 'LE';
+const unpacked = unpacker(Uint32Array);
 
 /** Published values as `frozen` and `history` store them. */
 function packedSigned(values: Int32Array): Buffer {
@@ -175,17 +195,7 @@ function packedSigned(values: Int32Array): Buffer {
   return bytes;
 }
 
-/**
- * A start unpacks a year of these before its JIT has warmed up: the bytes are copied and
- * reordered natively (`swap32`) rather than read one integer at a time.
- */
-function unpackedSigned(bytes: Uint8Array): Int32Array {
-  const values = new Int32Array(bytes.byteLength / 4);
-  const copy = Buffer.from(values.buffer);
-  copy.set(bytes);
-  if (LITTLE_ENDIAN) copy.swap32();
-  return values;
-}
+const unpackedSigned = unpacker(Int32Array);
 
 /**
  * Long rows gathered by `group` (a period and area, and an issue) into one array of values by
@@ -448,9 +458,11 @@ export function openCountsStore(options: StoreOptions): CountsStore & HistorySto
   const selectCountersSince = db.prepare('SELECT day, area, n, key FROM counters WHERE day >= ? ORDER BY day, area').raw();
   const selectFrozen = db.prepare('SELECT period, area, value FROM frozen ORDER BY period, area').raw();
   const selectFrozenSince = db.prepare(`SELECT period, area, value FROM frozen WHERE period >= ? AND period NOT GLOB ${WEEK} ORDER BY period, area`).raw();
-  const days = `SELECT day FROM counters UNION ALL SELECT period FROM frozen WHERE period NOT GLOB ${WEEK}`;
-  const selectFirstDay = db.prepare(`SELECT min(day) FROM (${days})`).pluck();
-  const selectLastDay = db.prepare(`SELECT max(day) FROM (${days})`).pluck();
+  // Each table's own extreme first: the counters' comes from their primary key, not a scan.
+  const extremeDay = (f: 'min' | 'max') =>
+    db.prepare(`SELECT ${f}(day) FROM (SELECT ${f}(day) AS day FROM counters UNION ALL SELECT ${f}(period) FROM frozen WHERE period NOT GLOB ${WEEK})`).pluck();
+  const selectFirstDay = extremeDay('min');
+  const selectLastDay = extremeDay('max');
   const selectWeeks = db.prepare(`SELECT DISTINCT period FROM frozen WHERE period GLOB ${WEEK}`).pluck();
   const selectSecret = db.prepare('SELECT secret, perturbation FROM release_secret WHERE id = 1');
   const insertSecret = db.prepare('INSERT INTO release_secret (id, secret, perturbation) VALUES (1, ?, ?)');
