@@ -9,7 +9,7 @@ import { REPORTS_PATH } from './servers/answer.js';
 import { type ServerProcess, withServer } from './server-process.js';
 import { ingestCoreEnv } from './service-env.js';
 
-export const SERVICE_MAIN = fileURLToPath(new URL('../server/main.js', import.meta.url));
+export const SERVICE_MAIN = fileURLToPath(new URL('../server/main.bundle.js', import.meta.url));
 export const BARE_HONO = fileURLToPath(new URL('./servers/bare-hono.js', import.meta.url));
 export const BARE_HTTP = fileURLToPath(new URL('./servers/bare-http.js', import.meta.url));
 
@@ -49,7 +49,7 @@ export interface IngestResult {
 }
 
 const DESCRIPTIONS: Record<TargetName, string> = {
-  service: 'the production build (dist/server/main.js) with its defaults: WAL, DB_SYNCHRONOUS=FULL (the WAL flushed before each answer), LOG_LEVEL=info',
+  service: 'the production build (dist/server/main.bundle.js) with its defaults: WAL, DB_SYNCHRONOUS=FULL (the WAL flushed before each answer), LOG_LEVEL=info',
   'bare-hono': 'Hono + @hono/node-server, parses the JSON body and answers 201 (bench/servers/bare-hono.ts)',
   'bare-http': 'node:http, reads and parses the JSON body and answers 201 (bench/servers/bare-http.ts)',
 };

@@ -78,7 +78,7 @@ export interface ServiceStart {
   databaseBytes: number;
   /** Generating and writing the counters (the bench's cost, not the service's). */
   fillSeconds: number;
-  /** From spawning `node dist/server/main.js` to its `listening` line (polled every 25 ms). */
+  /** From spawning `node dist/server/main.bundle.js` to its `listening` line (polled every 25 ms). */
   startMs: number;
   /** The first snapshot, computed before listening: counters streamed from SQLite into release() (its /metrics). */
   releaseMs: number;

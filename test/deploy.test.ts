@@ -1,9 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, posix } from 'node:path';
+import { join, posix, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { envSchema, parseConfig } from '../server/config.js';
+import { MAIN } from './support/process.js';
 
 /**
  * The systemd unit and its example environment in deploy/, as dpia/operator.md installs them:
@@ -104,7 +106,9 @@ describe(`deploy/${UNIT_NAME}`, () => {
   });
 
   it('starts the built service, after the clock is synchronised', () => {
-    expect(one('ExecStart')).toMatch(/^\/usr\/bin\/node \/opt\/symptom-self-report\/dist\/server\/main\.js$/);
+    // The very file the process tests start, as `npm start` does.
+    const built = relative(fileURLToPath(new URL('..', import.meta.url)), MAIN);
+    expect(one('ExecStart')).toBe(`/usr/bin/node /opt/symptom-self-report/${built}`);
     expect(one('WorkingDirectory')).toBe('/opt/symptom-self-report');
     expect(unit.get('Unit')?.get('After')?.join(' ')).toMatch(/\btime-sync\.target\b/);
     expect(unit.get('Install')?.get('WantedBy')).toEqual(['multi-user.target']);

@@ -2,7 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 
-export const MAIN = fileURLToPath(new URL('../../dist/server/main.js', import.meta.url));
+/** What `npm start` and the systemd unit run: the built server, bundled into one file. */
+export const MAIN = fileURLToPath(new URL('../../dist/server/main.bundle.js', import.meta.url));
 
 export interface ServerProcess {
   child: ChildProcess;
