@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LoadGenerator } from './load-client.js';
-import { SERVICE_MAIN } from './ingest.js';
+import { SERVICE_MODULES } from './ingest.js';
 import type { LoadResult } from './load-protocol.js';
 import { type ProfileSummary, summarizeProfileFile } from './profile.js';
 import { REPORTS_PATH } from './servers/answer.js';
@@ -27,7 +27,7 @@ export async function profileIngest(load: LoadGenerator, seconds: number, dir: s
   const profileDir = join(dir, 'cpu-profile');
   const env = ingestCoreEnv(join(dir, 'profile.db'));
   const { value: run } = await withServer(
-    { name: 'service-profiled', script: SERVICE_MAIN, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`], env, dir },
+    { name: 'service-profiled', script: SERVICE_MODULES, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`], env, dir },
     async (server) => {
       const url = server.url;
       const warmup = await load.run({ url, path: REPORTS_PATH, connections: CONNECTIONS, amount: 3000 });

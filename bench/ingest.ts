@@ -10,6 +10,8 @@ import { type ServerProcess, withServer } from './server-process.js';
 import { ingestCoreEnv } from './service-env.js';
 
 export const SERVICE_MAIN = fileURLToPath(new URL('../server/main.bundle.js', import.meta.url));
+/** The same build before bundling: under the profiler each function keeps its package's path, which the summary sorts by. */
+export const SERVICE_MODULES = fileURLToPath(new URL('../server/main.js', import.meta.url));
 export const BARE_HONO = fileURLToPath(new URL('./servers/bare-hono.js', import.meta.url));
 export const BARE_HTTP = fileURLToPath(new URL('./servers/bare-http.js', import.meta.url));
 

@@ -594,7 +594,7 @@ export function resultsMarkdown(r: BenchResults, jsonName: string, recent: reado
       '',
       '## Where the ingest time goes (CPU profile)',
       '',
-      `\`node --cpu-prof\` of the service at saturation with ${r.profile.connections} connections ` +
+      `\`node --cpu-prof\` of the service (its build before bundling, so each function keeps its package's name) at saturation with ${r.profile.connections} connections ` +
         `(${int(r.profile.run.requestsPerSecond)} req/s under the profiler), warm-up included. Native work (SQLite and its fsync, JSON.parse, socket writes) ` +
         'is counted in the JavaScript function that called it.',
       '',
