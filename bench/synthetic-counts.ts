@@ -16,11 +16,10 @@ import { seededRandom } from '../aggregator/synthetic/random.js';
  */
 export function syntheticCounts(pack: AreaPack, bodies: readonly string[], days: number, lastDay: string, reportsPerDay: number, seed = 7): CountRow[] {
   const random = seededRandom(seed);
-  const metricIndex = new Map(METRICS.map((m, i) => [m.name, i]));
   // Each body's metrics as indexes: what one report adds, wherever it comes from.
   const templates = bodies.map((body) => {
     const report = JSON.parse(body) as Report;
-    return Int32Array.from(fold(report, '', guide(report), 0).metrics, (m) => metricIndex.get(m)!);
+    return Int32Array.from(fold(report, '', guide(report), 0).metrics);
   });
   const population = pack.municipalities.reduce((sum, m) => sum + m.population, 0);
   const counts = new Int32Array(METRICS.length);

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadAreaPack } from '../aggregator/areas/index.js';
 import { dayIn } from '../aggregator/day.js';
-import { fold } from '../aggregator/fold.js';
+import { fold, metricNames } from '../aggregator/fold.js';
 import { guide } from '../aggregator/guidance.js';
 import type { Report } from '../aggregator/questionnaire.js';
 import { pick, seededRandom } from '../aggregator/synthetic/random.js';
@@ -36,7 +36,7 @@ const randomReport = (): Report => syntheticReport(random, pack, pick(random, ar
 type Tally = Map<string, number>;
 
 function add(tally: Tally, report: Report): void {
-  for (const metric of fold(report, 'any-day', guide(report), 0).metrics) {
+  for (const metric of metricNames(fold(report, 'any-day', guide(report), 0))) {
     const key = `${report.area}|${metric}`;
     tally.set(key, (tally.get(key) ?? 0) + 1);
   }

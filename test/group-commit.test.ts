@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { type BatchStats, CommitFailedError, GroupCommit } from '../aggregator/group-commit.js';
 import { type AreaDay, type CountRow, countRowsOf } from '../aggregator/area-day.js';
+import { METRIC_INDEX } from '../aggregator/metrics.js';
 
 /** Records each transaction's area-days in long format. */
 function recorder(fail = () => false) {
@@ -13,6 +14,9 @@ function recorder(fail = () => false) {
   return { transactions, batches, commit, onBatch: (s: BatchStats) => batches.push(s) };
 }
 
+/** The catalogue positions of named metrics, as the fold hands them out. */
+const at = (...names: string[]) => names.map((name) => METRIC_INDEX.get(name)!);
+
 /** A record key for reports whose key the test does not look at. */
 const KEY = 12345;
 
@@ -21,9 +25,9 @@ describe('group commit', () => {
     const r = recorder();
     const gc = new GroupCommit({ commit: r.commit, maxBatch: 100, onBatch: r.onBatch });
     await Promise.all([
-      gc.submit({ day: 'd1', area: 'A', metrics: ['reports', 'cli'], key: 0xffff_fff0 }),
-      gc.submit({ day: 'd1', area: 'A', metrics: ['reports'], key: 0x20 }),
-      gc.submit({ day: 'd1', area: 'B', metrics: ['reports'], key: 7 }),
+      gc.submit({ day: 'd1', area: 'A', metrics: at('reports', 'cli'), key: 0xffff_fff0 }),
+      gc.submit({ day: 'd1', area: 'A', metrics: at('reports'), key: 0x20 }),
+      gc.submit({ day: 'd1', area: 'B', metrics: at('reports'), key: 7 }),
     ]);
     // Each counter gets its reports' record keys summed, modulo 2³².
     expect(r.transactions).toEqual([
@@ -39,7 +43,7 @@ describe('group commit', () => {
   it('settles a submitter only after its transaction ran', async () => {
     const r = recorder();
     const gc = new GroupCommit({ commit: r.commit, maxBatch: 100 });
-    const done = gc.submit({ day: 'd', area: 'A', metrics: ['reports'], key: KEY });
+    const done = gc.submit({ day: 'd', area: 'A', metrics: at('reports'), key: KEY });
     expect(r.transactions).toHaveLength(0);
     expect(gc.pending).toBe(1);
     await done;
@@ -50,7 +54,7 @@ describe('group commit', () => {
   it('commits a full batch at once and starts the next', async () => {
     const r = recorder();
     const gc = new GroupCommit({ commit: r.commit, maxBatch: 2 });
-    const all = [1, 2, 3].map(() => gc.submit({ day: 'd', area: 'A', metrics: ['reports'], key: KEY }));
+    const all = [1, 2, 3].map(() => gc.submit({ day: 'd', area: 'A', metrics: at('reports'), key: KEY }));
     expect(r.transactions).toHaveLength(1);
     await Promise.all(all);
     expect(r.transactions.map((t) => t[0]!.n)).toEqual([2, 1]);
@@ -60,10 +64,10 @@ describe('group commit', () => {
     let failing = true;
     const r = recorder(() => failing);
     const gc = new GroupCommit({ commit: r.commit, maxBatch: 100, onBatch: r.onBatch });
-    const failed = [gc.submit({ day: 'd', area: 'A', metrics: ['cli'], key: KEY }), gc.submit({ day: 'd', area: 'B', metrics: ['cli'], key: KEY })];
+    const failed = [gc.submit({ day: 'd', area: 'A', metrics: at('cli'), key: KEY }), gc.submit({ day: 'd', area: 'B', metrics: at('cli'), key: KEY })];
     for (const p of failed) await expect(p).rejects.toBeInstanceOf(CommitFailedError);
     failing = false;
-    await gc.submit({ day: 'd', area: 'C', metrics: ['cli'], key: KEY });
+    await gc.submit({ day: 'd', area: 'C', metrics: at('cli'), key: KEY });
     expect(r.transactions).toEqual([[{ day: 'd', area: 'C', metric: 'cli', n: 1, key: KEY }]]);
     expect(r.batches.map((b) => b.ok)).toEqual([false, true]);
   });
@@ -74,7 +78,7 @@ describe('group commit', () => {
     const durable = () => new Promise<void>((finish, fail) => void flushes.push({ finish, fail }));
     const gc = new GroupCommit({ commit: r.commit, durable, maxBatch: 100, onBatch: r.onBatch });
     let answered = false;
-    const first = gc.submit({ day: 'd', area: 'A', metrics: ['reports'], key: KEY }).then(() => (answered = true));
+    const first = gc.submit({ day: 'd', area: 'A', metrics: at('reports'), key: KEY }).then(() => (answered = true));
     gc.commitNow();
     // Committed (a release would read it) but not yet on disk: not answered.
     expect(r.transactions).toHaveLength(1);
@@ -84,7 +88,7 @@ describe('group commit', () => {
     await first;
     expect(r.batches).toEqual([expect.objectContaining({ reports: 1, ok: true })]);
 
-    const second = gc.submit({ day: 'd', area: 'B', metrics: ['reports'], key: KEY });
+    const second = gc.submit({ day: 'd', area: 'B', metrics: at('reports'), key: KEY });
     gc.commitNow();
     flushes[1]!.fail(new Error('EIO'));
     await expect(second).rejects.toBeInstanceOf(CommitFailedError);
@@ -95,13 +99,13 @@ describe('group commit', () => {
     const r = recorder();
     const flushes: (() => void)[] = [];
     const gc = new GroupCommit({ commit: r.commit, durable: () => new Promise<void>((finish) => void flushes.push(finish)), maxBatch: 100 });
-    const first = gc.submit({ day: 'd', area: 'A', metrics: ['reports'], key: KEY });
+    const first = gc.submit({ day: 'd', area: 'A', metrics: at('reports'), key: KEY });
     await new Promise((resolve) => setImmediate(resolve));
     expect(r.transactions).toHaveLength(1);
     // The flush of the first is under way: these wait, however many turns of the event loop pass.
-    const later = [gc.submit({ day: 'd', area: 'A', metrics: ['reports'], key: KEY })];
+    const later = [gc.submit({ day: 'd', area: 'A', metrics: at('reports'), key: KEY })];
     await new Promise((resolve) => setImmediate(resolve));
-    later.push(gc.submit({ day: 'd', area: 'B', metrics: ['reports'], key: KEY }));
+    later.push(gc.submit({ day: 'd', area: 'B', metrics: at('reports'), key: KEY }));
     await new Promise((resolve) => setImmediate(resolve));
     expect(r.transactions).toHaveLength(1);
     expect(gc.pending).toBe(2);
@@ -117,7 +121,7 @@ describe('group commit', () => {
     const r = recorder();
     const flushes: (() => void)[] = [];
     const gc = new GroupCommit({ commit: r.commit, durable: () => new Promise<void>((finish) => void flushes.push(finish)), maxBatch: 100 });
-    const submitted = gc.submit({ day: 'd', area: 'A', metrics: ['reports'], key: KEY });
+    const submitted = gc.submit({ day: 'd', area: 'A', metrics: at('reports'), key: KEY });
     let drained = false;
     const drain = gc.drain().then(() => (drained = true));
     expect(r.transactions).toHaveLength(1);
@@ -131,7 +135,7 @@ describe('group commit', () => {
   it('commits what is pending on demand', () => {
     const r = recorder();
     const gc = new GroupCommit({ commit: r.commit, maxBatch: 100 });
-    void gc.submit({ day: 'd', area: 'A', metrics: ['reports'], key: KEY });
+    void gc.submit({ day: 'd', area: 'A', metrics: at('reports'), key: KEY });
     gc.commitNow();
     expect(r.transactions).toHaveLength(1);
     gc.commitNow();

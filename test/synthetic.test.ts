@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadAreaPack } from '../aggregator/areas/index.js';
-import { fold } from '../aggregator/fold.js';
+import { fold, metricNames } from '../aggregator/fold.js';
 import { guide } from '../aggregator/guidance.js';
 import { reportSchema } from '../aggregator/report-schema.js';
 import { type CountRow, longRows } from '../aggregator/area-day.js';
@@ -115,7 +115,7 @@ describe('filling a store with the outbreak', () => {
         for (const report of ofDay) {
           reports++;
           const increments = fold(report, day, guide(report), key());
-          for (const metric of increments.metrics) {
+          for (const metric of metricNames(increments)) {
             const id = `${day} ${report.area} ${metric}`;
             const row = expected.get(id) ?? { day, area: report.area, metric, n: 0, key: 0 };
             expected.set(id, { ...row, n: row.n + 1, key: (row.key + increments.key) % 2 ** 32 });

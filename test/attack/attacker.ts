@@ -1,5 +1,5 @@
 import type { AreaPack } from '../../aggregator/areas/index.js';
-import { fold } from '../../aggregator/fold.js';
+import { fold, metricNames } from '../../aggregator/fold.js';
 import { guide } from '../../aggregator/guidance.js';
 import { integerRange, type Programme, programme, type Row } from './lp.js';
 import type { Relations } from './relations.js';
@@ -48,7 +48,7 @@ export function world(pack: AreaPack, metrics: readonly string[], reports: reado
       const region = pack.municipalityByCode.get(r.report.area)!.region;
       inUnits.push(unitIndex.get(`${region} ${partSlot(partStarts.findLastIndex((s) => s <= r.minute))}`)!);
     }
-    for (const name of fold(r.report, r.day, guide(r.report), r.recordKey).metrics) {
+    for (const name of metricNames(fold(r.report, r.day, guide(r.report), r.recordKey))) {
       const k = metricIndex.get(name);
       if (k === undefined) continue;
       for (const u of inUnits) {

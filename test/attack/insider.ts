@@ -1,5 +1,5 @@
 import { cellKeys } from '../../aggregator/cell-key.js';
-import { fold } from '../../aggregator/fold.js';
+import { fold, metricNames } from '../../aggregator/fold.js';
 import { guide } from '../../aggregator/guidance.js';
 import { perturbationTable, type PerturbationTable } from '../../aggregator/perturbation-table.js';
 import { HEADLINE_METRICS } from '../../aggregator/publication.js';
@@ -42,7 +42,7 @@ export const ANSWERS: readonly Answer[] = Object.entries(FIELDS).flatMap(([name,
 
 /** Which indicators (HEADLINE_METRICS but reports) a report is counted in, as a number whose bit i is indicator i. */
 function pattern(r: Report): number {
-  const counted = fold(r, WEEK[0]!, guide(r), 0).metrics;
+  const counted = metricNames(fold(r, WEEK[0]!, guide(r), 0));
   return HEADLINE_METRICS.slice(1).reduce((bits, m, i) => (counted.includes(m) ? bits | (1 << i) : bits), 0);
 }
 
@@ -84,7 +84,7 @@ export function insiderGuesses(trials: number, seed: number): Guessed[] {
   }
   const mode = (m: Map<string, number>) => [...m].reduce((best, e) => (e[1] > best[1] ? e : best))[0];
   const own: Report = { area: VICTIM_AREA, ageBand: '35-44', symptoms: [], warningSigns: [], contact: 'no', test: 'not_tested', consent: true };
-  const ownCounts = indicators.map((m) => (fold(own, INSIDER_DAY, guide(own), 0).metrics.includes(m) ? INSIDER_REPORTS : 0));
+  const ownCounts = indicators.map((m) => (metricNames(fold(own, INSIDER_DAY, guide(own), 0)).includes(m) ? INSIDER_REPORTS : 0));
   const right = ANSWERS.map(() => 0);
   const fromShares = ANSWERS.map(() => 0);
   for (let t = 0; t < trials; t++) {

@@ -1,5 +1,5 @@
 import { cellKeys } from '../../aggregator/cell-key.js';
-import { fold } from '../../aggregator/fold.js';
+import { fold, metricNames } from '../../aggregator/fold.js';
 import { guide } from '../../aggregator/guidance.js';
 import { perturbationTable, preimage } from '../../aggregator/perturbation-table.js';
 import { release } from '../../aggregator/release.js';
@@ -22,7 +22,7 @@ import { ATTACK_PACK, countedBy, RELEASES, TIME_ZONE, type TimedReport, WATCHED_
 export function countRows(reports: readonly TimedReport[]): CountRow[] {
   const counts = new Map<string, CountRow>();
   for (const r of reports) {
-    for (const metric of fold(r.report, r.day, guide(r.report), r.recordKey).metrics) {
+    for (const metric of metricNames(fold(r.report, r.day, guide(r.report), r.recordKey))) {
       const k = `${r.day}|${r.report.area}|${metric}`;
       const row = counts.get(k) ?? { day: r.day, area: r.report.area, metric, n: 0, key: 0 };
       row.n += 1;

@@ -1,4 +1,4 @@
-import { fold } from '../../aggregator/fold.js';
+import { fold, metricNames } from '../../aggregator/fold.js';
 import { guide } from '../../aggregator/guidance.js';
 import { FIELDS, type Report } from '../../aggregator/questionnaire.js';
 
@@ -125,7 +125,7 @@ function foldEveryReport(metrics: readonly string[]): Folded {
   forEveryReport((report) => {
     let size = 0;
     mask.fill(0);
-    for (const name of fold(report, '2026-01-01', guide(report), 0).metrics) {
+    for (const name of metricNames(fold(report, '2026-01-01', guide(report), 0))) {
       const k = index.get(name);
       if (k === undefined) continue;
       members[size++] = k;

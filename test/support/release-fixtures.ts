@@ -1,5 +1,5 @@
 import { cellKeys, SECRET_BYTES } from '../../aggregator/cell-key.js';
-import { fold } from '../../aggregator/fold.js';
+import { fold, metricNames } from '../../aggregator/fold.js';
 import { guide } from '../../aggregator/guidance.js';
 import type { MissingReason } from '../../aggregator/publication.js';
 import type { Report } from '../../aggregator/questionnaire.js';
@@ -52,7 +52,7 @@ export function countRows(groups: readonly Group[], seed = 1): CountRow[] {
     const report = { ...NO_SYMPTOMS, ...answers, area, consent: true } as Report;
     for (let i = 0; i < n; i++) {
       const increments = fold(report, day, guide(report), Math.floor(random() * 2 ** 32));
-      for (const metric of increments.metrics) {
+      for (const metric of metricNames(increments)) {
         const name = `${day} ${area} ${metric}`;
         const row = counts.get(name) ?? { day, area, metric, n: 0, key: 0 };
         row.n += 1;
