@@ -188,11 +188,9 @@ function unpacker<T extends Int32Array | Uint32Array>(Type: new (length: number)
 
 const unpacked = unpacker(Uint32Array);
 
-/** Published values as `frozen` and `history` store them. */
+/** Published values as `frozen` and `history` store them: the same four bytes as their unsigned reading. */
 function packedSigned(values: Int32Array): Buffer {
-  const bytes = Buffer.allocUnsafe(values.length * 4);
-  for (let k = 0; k < values.length; k++) bytes.writeInt32BE(values[k]!, k * 4);
-  return bytes;
+  return packed(new Uint32Array(values.buffer, values.byteOffset, values.length));
 }
 
 const unpackedSigned = unpacker(Int32Array);
@@ -328,20 +326,15 @@ function* merged(a: Iterator<StoredRow>, b: Iterator<StoredRow>): Generator<Stor
   }
 }
 
-interface CounterRow {
-  day: string;
-  area: string;
-  n: Uint8Array;
-  key: Uint8Array;
+/** A `counters` row read with `.raw()`: better-sqlite3 then builds an array per row instead of an object with named properties. */
+type CounterRow = [day: string, area: string, n: Uint8Array, key: Uint8Array];
+
+function areaDayOf([day, area, n, key]: CounterRow): AreaDay {
+  return { day, area, n: unpacked(n), key: unpacked(key) };
 }
 
-function areaDayOf(row: CounterRow): AreaDay {
-  return { day: row.day, area: row.area, n: unpacked(row.n), key: unpacked(row.key) };
-}
-
-/** Rows read with `.raw()`: better-sqlite3 then builds an array per row instead of an object with named properties. */
 function* areaDays(rows: IterableIterator<unknown>): Generator<AreaDay> {
-  for (const [day, area, n, key] of rows as IterableIterator<[string, string, Uint8Array, Uint8Array]>) yield { day, area, n: unpacked(n), key: unpacked(key) };
+  for (const row of rows as IterableIterator<CounterRow>) yield areaDayOf(row);
 }
 
 function* frozenAreas(rows: IterableIterator<unknown>): Generator<FrozenArea> {
@@ -420,7 +413,7 @@ export function openCountsStore(options: StoreOptions): CountsStore & HistorySto
   db.pragma('temp_store = MEMORY');
   migrate(db);
 
-  const selectCounter = db.prepare('SELECT day, area, n, key FROM counters WHERE day = ? AND area = ?');
+  const selectCounter = db.prepare('SELECT day, area, n, key FROM counters WHERE day = ? AND area = ?').raw();
   const insertCounter = db.prepare('INSERT INTO counters (day, area, n, key) VALUES (?, ?, ?, ?)');
   const updateCounter = db.prepare('UPDATE counters SET n = ?, key = ? WHERE day = ? AND area = ?');
   // The latest days' rows as stored, by day and then municipality: only this process writes them.
