@@ -367,7 +367,6 @@ function walFlush(path: string): WalFlush {
       await folder.close();
     }
   };
-  let running: Promise<void> = Promise.resolve();
   const flushOnce = async () => {
     if (closed) return;
     if (!wal) {
@@ -381,13 +380,14 @@ function walFlush(path: string): WalFlush {
     }
     await (await wal).datasync();
   };
+  const flush = coalescedSync(flushOnce);
   return {
-    flush: coalescedSync(() => (running = flushOnce())),
+    flush,
     close: () => {
       closed = true;
-      // The handle closes once the flush under way has ended.
+      // A flush asked for now waits for the one under way and does nothing itself: then the handle closes.
       const handle = wal;
-      void running.catch(() => undefined).then(() => handle?.then((h) => h.close())).catch(() => undefined);
+      void flush().then(() => handle?.then((h) => h.close())).catch(() => undefined);
     },
   };
 }
