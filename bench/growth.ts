@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildAreaPack } from '../aggregator/areas/pack.js';
-import { si } from '../aggregator/areas/si.js';
+import { si } from '../aggregator/areas/index.js';
 import { reportBodies } from './bodies.js';
 import { checkCounters, type CounterCheck } from './counters.js';
 import { SERVICE_MAIN, WARMUP_CONNECTIONS, WARMUP_REQUESTS } from './ingest.js';

@@ -1,9 +1,8 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { AreaPack } from '../aggregator/areas/index.js';
+import { type AreaPack, si } from '../aggregator/areas/index.js';
 import { buildAreaPack } from '../aggregator/areas/pack.js';
-import { si } from '../aggregator/areas/si.js';
 import { epochDay, isoDate } from '../aggregator/calendar.js';
 import { dayIn } from '../aggregator/day.js';
 import { areaDaysOf, longRows } from '../aggregator/area-day.js';

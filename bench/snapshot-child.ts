@@ -1,9 +1,8 @@
 import { cellKeys, SECRET_BYTES } from '../aggregator/cell-key.js';
 import { statSync } from 'node:fs';
 import { buildAreaPack } from '../aggregator/areas/pack.js';
-import { si } from '../aggregator/areas/si.js';
 import { isoWeek, mondayOf, epochDay } from '../aggregator/calendar.js';
-import type { AreaPack } from '../aggregator/areas/index.js';
+import { type AreaPack, si } from '../aggregator/areas/index.js';
 import type { GeoType, TimeType } from '../aggregator/publication.js';
 import { release } from '../aggregator/release.js';
 import { rows } from '../aggregator/released-rows.js';

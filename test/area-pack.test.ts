@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { loadAreaPack } from '../aggregator/areas/index.js';
+import { loadAreaPack, si } from '../aggregator/areas/index.js';
 import { buildAreaPack } from '../aggregator/areas/pack.js';
-import { si } from '../aggregator/areas/si.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
