@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type GuidanceInput, guide, GUIDANCE_OUTCOMES } from '../aggregator/guidance.js';
-import { ADVICE, adviceText } from '../web/advice.js';
+import { ADVICE, adviceText, withKnownConditions } from '../web/advice.js';
 import { LOCALES } from '../web/localization.js';
 
 // Literal answer lists, so the test does not lean on the code under test.
@@ -76,5 +76,11 @@ describe('the advice, worded for the answers given', () => {
         for (const locale of LOCALES) expect(line[locale], `${outcome} (${locale}) beside "${line.sl}"`).toMatch(/\S/);
       }
     }
+  });
+
+  it('refuses advice whose sentence depends on an answer it does not know', () => {
+    const misnamed = { ...ADVICE.no_symptoms, steps: [...ADVICE.no_symptoms.steps, { if: 'tested', sl: 'Testirani ste.', en: 'You were tested.' }] };
+    expect(() => withKnownConditions({ ...ADVICE, no_symptoms: misnamed })).toThrow(/unknown condition "tested" in "You were tested."/);
+    expect(withKnownConditions(ADVICE)).toBe(ADVICE);
   });
 });

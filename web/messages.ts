@@ -24,7 +24,7 @@ const forms = <W = unknown>(written: Forms<'one' | 'two' | 'few', W>) => written
 /**
  * The interface text in Slovenian, the source locale. Every translation (locales/*.ts) is
  * typed by these ids and their placeholders, so a message missing from a language is a compile
- * error. Answer labels live in labels.ts, advice in advice.ts.
+ * error. Answer labels live in labels.ts, advice in advice.json.
  */
 export const sl = {
   'app.name': 'Samoporočanje o simptomih',
