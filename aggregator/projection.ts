@@ -31,6 +31,7 @@ export interface ShareEstimate {
   readonly stderr: number;
   readonly ci_low: number;
   readonly ci_high: number;
+  readonly rate_per_100k: number;
   readonly unreliable: boolean;
 }
 
@@ -70,9 +71,13 @@ export function wilsonInterval(p: number, n: number, z = Z_95): Interval {
   return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
 }
 
-/** A zero share has no relative precision at all, so it counts as unreliable too. */
-function unreliable(share: number, stderr: number): boolean {
-  return share === 0 || stderr / share >= UNRELIABLE_RSE;
+/**
+ * A share with its standard error, interval and rate. A zero share has no relative precision at
+ * all, so it counts as unreliable too.
+ */
+function shareEstimate(share: number, stderr: number, ci: Interval): ShareEstimate {
+  const unreliable = share === 0 || stderr / share >= UNRELIABLE_RSE;
+  return { share, stderr, ci_low: ci.low, ci_high: ci.high, rate_per_100k: share * 100_000, unreliable };
 }
 
 /**
@@ -100,8 +105,7 @@ function effectiveSize(x: number, n: number, v: number): number {
 export function estimateShare(x: number, n: number, v: number): ShareEstimate {
   const share = Math.min(1, x / n);
   const stderr = Math.sqrt(shareVariance(share, n, v));
-  const ci = wilsonInterval(share, effectiveSize(Math.min(x, n), n, v));
-  return { share, stderr, ci_low: ci.low, ci_high: ci.high, unreliable: unreliable(share, stderr) };
+  return shareEstimate(share, stderr, wilsonInterval(share, effectiveSize(Math.min(x, n), n, v)));
 }
 
 /**
@@ -128,8 +132,7 @@ export function ageStandardisedShare(
     reports += n;
   });
   const stderr = Math.sqrt(variance);
-  const ci = wilsonInterval(share, share > 0 && share < 1 ? (share * (1 - share)) / variance : reports);
-  return { share, stderr, ci_low: ci.low, ci_high: ci.high, unreliable: unreliable(share, stderr) };
+  return shareEstimate(share, stderr, wilsonInterval(share, share > 0 && share < 1 ? (share * (1 - share)) / variance : reports));
 }
 
 export const NOT_PROJECTED: ProjectionFields = {
@@ -177,7 +180,7 @@ export function projectShare(x: Released, n: Released, population: number, minRe
     projected: e.share * population,
     projected_low: e.ci_low * population,
     projected_high: e.ci_high * population,
-    rate_per_100k: e.share * 100_000,
+    rate_per_100k: e.rate_per_100k,
     unreliable: e.unreliable,
     missing_projection: null,
   };
@@ -205,14 +208,10 @@ export function projectStandardised(
     if (band.n === 0) return absentStandardised('below_minimum');
     counts.push({ x: band.x, n: band.n });
   }
-  const e = ageStandardisedShare(counts, population, v);
-  return {
-    standardised_share: e.share,
-    standardised_stderr: e.stderr,
-    standardised_ci_low: e.ci_low,
-    standardised_ci_high: e.ci_high,
-    standardised_rate_per_100k: e.share * 100_000,
-    standardised_unreliable: e.unreliable,
-    missing_standardised: null,
-  };
+  return { ...standardised(ageStandardisedShare(counts, population, v)), missing_standardised: null };
+}
+
+/** The age-standardised share's fields are the estimate's own, each under the prefix `standardised_`. */
+function standardised(e: ShareEstimate): { readonly [K in keyof ShareEstimate as `standardised_${K}`]: ShareEstimate[K] } {
+  return Object.fromEntries(Object.entries(e).map(([k, value]) => [`standardised_${k}`, value])) as never;
 }

@@ -43,6 +43,7 @@ describe('a share', () => {
       stderr: expect.closeTo(0.0724569, 6),
       ci_low: expect.closeTo(0.1807485, 6),
       ci_high: expect.closeTo(0.4543002, 6),
+      rate_per_100k: 30_000,
       unreliable: false,
     });
   });
