@@ -19,53 +19,22 @@ export interface ServiceMetrics {
 export function createMetrics(): ServiceMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const requests = new Counter({
-    name: 'http_requests_total',
-    help: 'HTTP requests answered, by method, route pattern and status.',
-    labelNames: ['method', 'route', 'status'] as const,
-    registers: [registry],
-  });
-  const durations = new Histogram({
-    name: 'http_request_duration_seconds',
-    help: 'Time from request to response, by route pattern.',
-    labelNames: ['route'] as const,
-    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
-    registers: [registry],
-  });
-  const batchReports = new Histogram({
-    name: 'group_commit_batch_reports',
-    help: 'Reports per group-commit transaction.',
-    buckets: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000],
-    registers: [registry],
-  });
-  const batchSeconds = new Histogram({
-    name: 'group_commit_duration_seconds',
-    help: 'Time from the start of a group-commit transaction until it is on disk and its reports are answered.',
-    buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5],
-    registers: [registry],
-  });
-  const batchFailures = new Counter({
-    name: 'group_commit_failures_total',
-    help: 'Group-commit transactions that failed; every report in them was refused with 503.',
-    registers: [registry],
-  });
-  const releases = new Histogram({
-    name: 'snapshot_release_duration_seconds',
-    help: 'Time to read the counters and compute the released snapshot.',
-    buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-    registers: [registry],
-  });
-  const countsReads = new Counter({
-    name: 'counts_reads_total',
-    help: 'Reads of counters from SQLite (one per snapshot release: all on start, then the open week).',
-    registers: [registry],
-  });
-  const compressions = new Counter({
-    name: 'answer_compressions_total',
-    help: 'Public answers compressed, by coding (each kept answer once per snapshot and coding).',
-    labelNames: ['coding'] as const,
-    registers: [registry],
-  });
+  const counter = <L extends string = never>(name: string, help: string, labelNames: readonly L[] = []) =>
+    new Counter<L>({ name, help, labelNames, registers: [registry] });
+  const histogram = <L extends string = never>(name: string, help: string, buckets: number[], labelNames: readonly L[] = []) =>
+    new Histogram<L>({ name, help, buckets, labelNames, registers: [registry] });
+  const requests = counter('http_requests_total', 'HTTP requests answered, by method, route pattern and status.', ['method', 'route', 'status']);
+  const durations = histogram('http_request_duration_seconds', 'Time from request to response, by route pattern.', [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1], ['route']);
+  const batchReports = histogram('group_commit_batch_reports', 'Reports per group-commit transaction.', [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000]);
+  const batchSeconds = histogram(
+    'group_commit_duration_seconds',
+    'Time from the start of a group-commit transaction until it is on disk and its reports are answered.',
+    [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5],
+  );
+  const batchFailures = counter('group_commit_failures_total', 'Group-commit transactions that failed; every report in them was refused with 503.');
+  const releases = histogram('snapshot_release_duration_seconds', 'Time to read the counters and compute the released snapshot.', [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5]);
+  const countsReads = counter('counts_reads_total', 'Reads of counters from SQLite (one per snapshot release: all on start, then the open week).');
+  const compressions = counter('answer_compressions_total', 'Public answers compressed, by coding (each kept answer once per snapshot and coding).', ['coding']);
   // Each label set's series, looked up once: prom-client hashes the labels on every call
   // otherwise, and every request makes one. Routes, methods and statuses are few.
   const series = new Map<string, { requests: Counter.Internal; durations: Histogram.Internal<'route'> }>();

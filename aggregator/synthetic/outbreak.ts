@@ -20,20 +20,23 @@ export interface OutbreakDay {
   reports: Report[];
 }
 
-/** Reports a day per 100,000 people from the worried-well and other ailments, with or without an outbreak. */
-const BACKGROUND_PER_100K = 60;
-/** Of those, the share with a symptom: colds, allergies. */
-const BACKGROUND_SYMPTOMATIC = 0.3;
-/** Reports a day per 100,000 people from the outbreak's ill at its peak, before a region's own height. */
-const PEAK_PER_100K = 220;
-/** An outbreak rises faster than it falls: the widths, in days, of the two halves of its curve. */
-const RISE_DAYS = 8;
-const FALL_DAYS = 13;
-/** Where the peak falls in the covered days; each region's lies up to a week either side. */
-const PEAK_AT = 0.55;
-const PEAK_SPREAD_DAYS = 7;
-/** Reports by weekday, Monday first: people report what the weekend brought, and report less on it. */
-const WEEKDAY = [1.15, 1.05, 1, 1, 0.95, 0.75, 0.7] as const;
+/** The model's parameters, chosen for a plausible demonstration rather than fitted to data. */
+const MODEL = {
+  /** Reports a day per 100,000 people from the worried-well and other ailments, with or without an outbreak. */
+  backgroundPer100k: 60,
+  /** Of those, the share with a symptom: colds, allergies. */
+  backgroundSymptomatic: 0.3,
+  /** Reports a day per 100,000 people from the outbreak's ill at its peak, before a region's own height. */
+  peakPer100k: 220,
+  /** An outbreak rises faster than it falls: the widths, in days, of the two halves of its curve. */
+  riseDays: 8,
+  fallDays: 13,
+  /** Where the peak falls in the covered days; each region's lies up to a week either side. */
+  peakAt: 0.55,
+  peakSpreadDays: 7,
+  /** Reports by weekday, Monday first: people report what the weekend brought, and report less on it. */
+  weekday: [1.15, 1.05, 1, 1, 0.95, 0.75, 0.7],
+} as const;
 
 /**
  * A synthetic outbreak, day by day: in every municipality of the pack a background of
@@ -49,19 +52,19 @@ export function* outbreak(pack: AreaPack, options: OutbreakOptions): Generator<O
   const regions = new Map(
     pack.regions.map((r) => [
       r.code,
-      { peak: first + PEAK_AT * (last - first) + (2 * random() - 1) * PEAK_SPREAD_DAYS, height: 0.6 + 0.8 * random() },
+      { peak: first + MODEL.peakAt * (last - first) + (2 * random() - 1) * MODEL.peakSpreadDays, height: 0.6 + 0.8 * random() },
     ]),
   );
   const uptake = new Map(pack.municipalities.map((m) => [m.code, 0.7 + 0.6 * random()]));
   for (let d = first; d <= last; d++) {
-    const share = WEEKDAY[d - mondayOf(d)]! * (d === last ? options.lastDayShare : 1);
+    const share = MODEL.weekday[d - mondayOf(d)]! * (d === last ? options.lastDayShare : 1);
     const reports: Report[] = [];
     for (const m of pack.municipalities) {
       const region = regions.get(m.region)!;
       const fromPeak = d - region.peak;
-      const ill = PEAK_PER_100K * region.height * Math.exp(-0.5 * (fromPeak / (fromPeak < 0 ? RISE_DAYS : FALL_DAYS)) ** 2);
-      const perPerson = (ill + BACKGROUND_PER_100K) / 100_000;
-      const symptomatic = (ill + BACKGROUND_PER_100K * BACKGROUND_SYMPTOMATIC) / (ill + BACKGROUND_PER_100K);
+      const ill = MODEL.peakPer100k * region.height * Math.exp(-0.5 * (fromPeak / (fromPeak < 0 ? MODEL.riseDays : MODEL.fallDays)) ** 2);
+      const perPerson = (ill + MODEL.backgroundPer100k) / 100_000;
+      const symptomatic = (ill + MODEL.backgroundPer100k * MODEL.backgroundSymptomatic) / (ill + MODEL.backgroundPer100k);
       const n = poisson(random, m.population * perPerson * uptake.get(m.code)! * share);
       for (let i = 0; i < n; i++) reports.push(syntheticReport(random, pack, m.code, symptomatic));
     }
