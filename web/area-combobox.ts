@@ -26,11 +26,6 @@ export class AreaCombobox extends QuestionElement<QuestionText> {
         width: 100%;
         min-height: 3rem;
         padding: 0.5rem 0.75rem;
-        border: 2px solid var(--line);
-        border-radius: var(--radius);
-        background: var(--surface);
-        color: var(--ink);
-        font: inherit;
       }
       [aria-invalid='true'] {
         border-color: var(--error);

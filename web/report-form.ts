@@ -1,5 +1,6 @@
 import { css, html, nothing } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { literal, html as staticHtml } from 'lit/static-html.js';
 import type { FieldDefinition } from '../aggregator/questionnaire.js';
 import { BaseElement } from './base-element.js';
 import './choice-question.js';
@@ -9,9 +10,11 @@ import { labels } from './labels.js';
 import './layered-notice.js';
 import { t } from './messages.js';
 import type { AnswerEvent } from './question-element.js';
-import type { ChoiceText, SetText } from './question-labels.js';
 import './set-question.js';
 import { base } from './styles.js';
+
+/** The element that asks a question of each kind, choice or set. */
+const QUESTION_ELEMENT = { choice: literal`choice-question`, set: literal`set-question` } as const;
 
 /** What the person chose about sending, as far as the questions need to say it. */
 export type Choice = 'undecided' | 'will-send' | 'sent';
@@ -84,31 +87,17 @@ export class ReportForm extends BaseElement {
   }
 
   private _renderQuestion(name: QuestionName, field: FieldDefinition) {
+    if (field.kind !== 'choice' && field.kind !== 'set') return nothing;
     const text = labels()[name];
-    const error = this._errors.has(name) ? text.required : '';
-    switch (field.kind) {
-      case 'choice':
-        return html`<choice-question
-          id="q-${name}"
-          name=${name}
-          .values=${field.values}
-          .text=${text as ChoiceText}
-          .value=${this.draft[name] as string | undefined}
-          .error=${error}
-        ></choice-question>`;
-      case 'set':
-        return html`<set-question
-          id="q-${name}"
-          name=${name}
-          .values=${field.values}
-          .text=${text as SetText}
-          .value=${this.draft[name] as readonly string[] | undefined}
-          .error=${error}
-        ></set-question>`;
-      case 'area':
-      case 'consent':
-        return nothing;
-    }
+    const tag = QUESTION_ELEMENT[field.kind];
+    return staticHtml`<${tag}
+      id="q-${name}"
+      name=${name}
+      .values=${field.values}
+      .text=${text}
+      .value=${this.draft[name]}
+      .error=${this._errors.has(name) ? text.required : ''}
+    ></${tag}>`;
   }
 
   private _renderChoice() {

@@ -10,6 +10,15 @@ export const base = css`
   *::after {
     box-sizing: border-box;
   }
+  /* Text fields and selects look alike on every page; each sets its own size. Without
+     specificity, so a component's own rules (an invalid field's border) win. */
+  :where(input:not([type='checkbox'], [type='radio']), select) {
+    border: 2px solid var(--line);
+    border-radius: var(--radius);
+    background: var(--surface);
+    color: var(--ink);
+    font: inherit;
+  }
   :focus-visible {
     outline: 3px solid var(--focus);
     outline-offset: 2px;

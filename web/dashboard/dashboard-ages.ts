@@ -6,7 +6,7 @@ import { t } from '../messages.js';
 import { base } from '../styles.js';
 import './dashboard-data-links.js';
 import { dashboard } from './dashboard-styles.js';
-import { capitalised, formatPercent, formatPeriod, renderCount, renderNoValue, valueCell } from './format.js';
+import { capitalised, formatPercent, formatPeriod, renderCount, renderNoValue, renderTableHead, valueCell } from './format.js';
 import { ageMetrics, indicatorName } from './indicators.js';
 import { type Period, periodQuery } from './periods.js';
 import type { Level, SnapshotInfo, StatsQuery } from './stats-client.js';
@@ -70,15 +70,7 @@ export class DashboardAges extends BaseElement {
           return html`<div class="table-scroll" tabindex="0" role="region" aria-label=${caption}>
             <table>
               <caption class="visually-hidden">${caption}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">${t('dash.col.age')}</th>
-                  <th scope="col" class="num">${t('dash.col.reports')}</th>
-                  <th scope="col" class="num">${indicatorName('symptomatic')}</th>
-                  <th scope="col" class="num">${t('dash.ages.share')}</th>
-                  <th scope="col" class="num">${indicatorName('cli')}</th>
-                </tr>
-              </thead>
+              ${renderTableHead(t('dash.col.age'), [t('dash.col.reports'), indicatorName('symptomatic'), t('dash.ages.share'), indicatorName('cli')])}
               <tbody>
                 ${ageMetrics().map((m) => {
                   const reports = valueCell(byMetric.get(m.reports));

@@ -23,6 +23,7 @@ import {
   renderCount,
   renderNoValue,
   renderRange,
+  renderTableHead,
   sampleCell,
   shareOf,
   valueCell,
@@ -188,6 +189,10 @@ export class DashboardSeries extends BaseElement {
     </ul>`;
   }
 
+  private _periodHeading(): string {
+    return t(this._isWeekly() ? 'dash.col.week' : 'dash.col.day');
+  }
+
   /** The first column of a table: the day with its weekday, or the week's days. */
   private _periodCell(p: Period) {
     return html`<th scope="row">${p.type === 'day' ? formatTableDay(p.first) : formatDayRange(p.first, p.last)}</th>`;
@@ -195,12 +200,7 @@ export class DashboardSeries extends BaseElement {
 
   private _renderCountTable(policy: ReleasePolicy) {
     return html`<table>
-      <thead>
-        <tr>
-          <th scope="col">${t(this._isWeekly() ? 'dash.col.week' : 'dash.col.day')}</th>
-          <th scope="col" class="num">${t('dash.col.reports')}</th>
-        </tr>
-      </thead>
+      ${renderTableHead(this._periodHeading(), [t('dash.col.reports')])}
       <tbody>
         ${this._tablePeriods().map(
           (p) => html`<tr data-period=${p.label}>
@@ -215,14 +215,7 @@ export class DashboardSeries extends BaseElement {
   /** Shares only: the estimates for the population are in the headline, named as estimates. */
   private _renderShareTable(policy: ReleasePolicy) {
     return html`<table>
-      <thead>
-        <tr>
-          <th scope="col">${t(this._isWeekly() ? 'dash.col.week' : 'dash.col.day')}</th>
-          <th scope="col" class="num">${t('dash.col.reports')}</th>
-          <th scope="col" class="num">${t('dash.col.count')}</th>
-          <th scope="col" class="num">${t('dash.col.share')}</th>
-        </tr>
-      </thead>
+      ${renderTableHead(this._periodHeading(), [t('dash.col.reports'), t('dash.col.count'), t('dash.col.share')])}
       <tbody>
         ${this._tablePeriods().map((p) => {
           const row = this.rows.get(p.label);

@@ -149,11 +149,6 @@ export const dashboard = css`
     max-width: 100%;
     min-height: 2.75rem;
     padding: 0.375rem 0.625rem;
-    border: 2px solid var(--line);
-    border-radius: var(--radius);
-    background: var(--surface);
-    color: var(--ink);
-    font: inherit;
     font-size: 1rem;
     font-weight: 400;
   }

@@ -208,6 +208,16 @@ export function renderCount(cell: Cell, policy: ReleasePolicy): TemplateResult {
   >`;
 }
 
+/** A number table's head: the column of the row headings, then the numbers' columns, aligned right. */
+export function renderTableHead(rowHeadings: string, numbers: readonly string[]): TemplateResult {
+  return html`<thead>
+    <tr>
+      <th scope="col">${rowHeadings}</th>
+      ${numbers.map((name) => html`<th scope="col" class="num">${name}</th>`)}
+    </tr>
+  </thead>`;
+}
+
 /** The interval of an estimate under its value, where it has one; a narrow column may break it after its dash. */
 export function renderRange(e: Estimate, format: (low: number, high: number) => string): TemplateResult | typeof nothing {
   if (e.low === e.high) return nothing;
