@@ -407,13 +407,13 @@ describe('rate limit', () => {
   });
 
   it.each([
-    ['127.0.0.1', '203.0.113.9', '203.0.113.9'],
-    ['::1', '198.51.100.1, 203.0.113.9', '203.0.113.9'],
-    ['::ffff:127.0.0.1', '2001:db8::7', '2001:db8::7'],
-    ['198.51.100.20', '203.0.113.9', '198.51.100.20'],
-    ['2001:db8::20', '203.0.113.9', '2001:db8::20'],
-    ['127.0.0.1', 'not an address', '127.0.0.1'],
-  ])('behind a trusted proxy, from peer %s with X-Forwarded-For "%s", counts %s', (peer, forwarded, counted) => {
+    { peer: '127.0.0.1', forwarded: '203.0.113.9', counted: '203.0.113.9' },
+    { peer: '::1', forwarded: '198.51.100.1, 203.0.113.9', counted: '203.0.113.9' },
+    { peer: '::ffff:127.0.0.1', forwarded: '2001:db8::7', counted: '2001:db8::7' },
+    { peer: '198.51.100.20', forwarded: '203.0.113.9', counted: '198.51.100.20' },
+    { peer: '2001:db8::20', forwarded: '203.0.113.9', counted: '2001:db8::20' },
+    { peer: '127.0.0.1', forwarded: 'not an address', counted: '127.0.0.1' },
+  ])('behind a trusted proxy, from peer $peer with X-Forwarded-For "$forwarded", counts $counted', ({ peer, forwarded, counted }) => {
     expect(forwardedAddress(peer, forwarded)).toBe(counted);
   });
 

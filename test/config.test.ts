@@ -43,26 +43,6 @@ describe('configuration', () => {
     });
   });
 
-  it('reads the release policy', () => {
-    const config = parseConfig({
-      RELEASE_INTERVAL_S: '60',
-      RELEASE_MIN_REPORTS: '20',
-      PROJECTION_MIN_REPORTS: '100',
-      RELEASE_OPEN_DAY_EVERY_H: '3',
-      PERTURBATION_MAX_DEVIATION: '7',
-      PERTURBATION_VARIANCE: '2.5',
-      PERTURBATION_SMALLEST_PUBLISHED: '4',
-      PERTURBATION_EMPTY_SHARE: '0.2',
-    });
-    expect(config.releaseIntervalMs).toBe(60_000);
-    expect(config.releasePolicy).toEqual({
-      minReports: 20,
-      projectionMinReports: 100,
-      openDayEveryHours: 3,
-      perturbation: { maxDeviation: 7, variance: 2.5, smallestPublished: 4, emptyPublishedShare: 0.2 },
-    });
-  });
-
   it.each([
     [{ RELEASE_OPEN_DAY_EVERY_H: '5' }, /RELEASE_OPEN_DAY_EVERY_H: one of 1, 2, 3, 4, 6, 8, 12, 24/],
     [{ PERTURBATION_VARIANCE: '30' }, /PERTURBATION_\*: the variance must lie between 0 and 25/],
@@ -95,6 +75,14 @@ describe('configuration', () => {
       RETENTION_DAYS: '60',
       ADMIN_HOST: '10.0.0.5',
       ADMIN_PORT: '9100',
+      RELEASE_INTERVAL_S: '60',
+      RELEASE_MIN_REPORTS: '20',
+      PROJECTION_MIN_REPORTS: '100',
+      RELEASE_OPEN_DAY_EVERY_H: '3',
+      PERTURBATION_MAX_DEVIATION: '7',
+      PERTURBATION_VARIANCE: '2.5',
+      PERTURBATION_SMALLEST_PUBLISHED: '4',
+      PERTURBATION_EMPTY_SHARE: '0.2',
     });
     expect(config).toMatchObject({ port: 9000, host: '0.0.0.0', timeZone: 'UTC', synchronous: 'EXTRA', walTruncateIntervalMs: 2500, commitMaxBatch: 10, shutdownTimeoutMs: 1000 });
     expect(config).toMatchObject({
@@ -109,6 +97,13 @@ describe('configuration', () => {
       retentionDays: 60,
       adminHost: '10.0.0.5',
       adminPort: 9100,
+      releaseIntervalMs: 60_000,
+      releasePolicy: {
+        minReports: 20,
+        projectionMinReports: 100,
+        openDayEveryHours: 3,
+        perturbation: { maxDeviation: 7, variance: 2.5, smallestPublished: 4, emptyPublishedShare: 0.2 },
+      },
     });
   });
 

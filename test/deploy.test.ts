@@ -61,33 +61,38 @@ const one = (key: string) => {
 };
 const env = parseEnv(envText);
 
+/** The settings the unit must hold, as a unit file writes them. */
+const HARDENING = [
+  ...parseUnit(`[Service]
+DynamicUser=yes
+NoNewPrivileges=yes
+ProtectSystem=strict
+ProtectHome=yes
+PrivateTmp=yes
+PrivateDevices=yes
+PrivateUsers=yes
+ProtectClock=yes
+ProtectKernelTunables=yes
+ProtectKernelModules=yes
+ProtectKernelLogs=yes
+ProtectControlGroups=yes
+RestrictNamespaces=yes
+RestrictRealtime=yes
+RestrictSUIDSGID=yes
+LockPersonality=yes
+SystemCallArchitectures=native
+SystemCallErrorNumber=EPERM
+CapabilityBoundingSet=
+AmbientCapabilities=
+StateDirectoryMode=0700
+UMask=0077
+LimitCORE=0
+KillSignal=SIGTERM
+`).get('Service')!,
+].map(([key, values]) => [key, values[0]!] as const);
+
 describe(`deploy/${UNIT_NAME}`, () => {
-  it.each([
-    ['DynamicUser', 'yes'],
-    ['NoNewPrivileges', 'yes'],
-    ['ProtectSystem', 'strict'],
-    ['ProtectHome', 'yes'],
-    ['PrivateTmp', 'yes'],
-    ['PrivateDevices', 'yes'],
-    ['PrivateUsers', 'yes'],
-    ['ProtectClock', 'yes'],
-    ['ProtectKernelTunables', 'yes'],
-    ['ProtectKernelModules', 'yes'],
-    ['ProtectKernelLogs', 'yes'],
-    ['ProtectControlGroups', 'yes'],
-    ['RestrictNamespaces', 'yes'],
-    ['RestrictRealtime', 'yes'],
-    ['RestrictSUIDSGID', 'yes'],
-    ['LockPersonality', 'yes'],
-    ['SystemCallArchitectures', 'native'],
-    ['SystemCallErrorNumber', 'EPERM'],
-    ['CapabilityBoundingSet', ''],
-    ['AmbientCapabilities', ''],
-    ['StateDirectoryMode', '0700'],
-    ['UMask', '0077'],
-    ['LimitCORE', '0'],
-    ['KillSignal', 'SIGTERM'],
-  ])('sets %s=%s', (key, value) => {
+  it.each(HARDENING)('sets %s=%s', (key, value) => {
     expect(one(key)).toBe(value);
   });
 

@@ -1,17 +1,6 @@
 import type { Page, Route } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import {
-  agreeToSend,
-  answer,
-  expectAccessible,
-  expectPrivatePage,
-  isFocused,
-  openPage,
-  screenshot,
-  sharedBrowser,
-  SKIP_BROWSER_TESTS,
-  type WatchedPage,
-} from './support/browser.js';
+import { agreeToSend, answer, expectAccessible, expectPrivatePage, isFocused, openPage, screenshot, sharedBrowser, SKIP_BROWSER_TESTS, type WatchedPage } from './support/browser.js';
 import { readCounts } from './support/counts.js';
 import { startTestService, TEST_POW, type TestService } from './support/service.js';
 import { onOwnService } from './support/own-service.js';
