@@ -22,15 +22,30 @@ const pct = (n: number) => (Number.isFinite(n) ? `${Math.round(n)} %` : '–');
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
 const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 const size = (bytes: number) => (bytes >= 1e6 ? mb(bytes) : kb(bytes));
-/** p50, p97.5 and p99, in the tables' column order. */
-const percentiles = (l: LatencySummary) => [ms(l.p50), ms(l.p97_5), ms(l.p99)];
 const secs = (msValue: number) => (msValue >= 1000 ? `${(msValue / 1000).toFixed(2)} s` : `${int(msValue)} ms`);
 const STATUS = { met: '✅ met', 'not met': '❌ not met', 'not measured': '➖ not measured' } as const;
 
-function table(header: string[], align: ('l' | 'r')[], rows: string[][]): string {
-  // Unpadded columns keep the diff of two runs to the figures that changed.
-  return markdownTable([header, ...rows], { align, alignDelimiters: false });
+/** A heading and the blocks under it (paragraphs, tables, lists, subsections), a blank line between each; absent blocks are left out. */
+function section(heading: string, ...blocks: (string | undefined)[]): string {
+  return [heading, ...blocks.filter((b) => b !== undefined)].join('\n\n');
 }
+
+/** A bulleted list, or nothing when there is no item. */
+function list(items: string[]): string | undefined {
+  return items.length ? items.map((item) => `- ${item}`).join('\n') : undefined;
+}
+
+/** A column's header and whether its cells align left (text) or right (figures). */
+type Column = readonly [header: string, align: 'l' | 'r'];
+
+function table(columns: readonly Column[], rows: string[][]): string {
+  // Unpadded columns keep the diff of two runs to the figures that changed.
+  return markdownTable([columns.map(([header]) => header), ...rows], { align: columns.map(([, align]) => align), alignDelimiters: false });
+}
+
+const PERCENTILE_COLUMNS: Column[] = [['p50 ms', 'r'], ['p97.5 ms', 'r'], ['p99 ms', 'r']];
+/** The cells under PERCENTILE_COLUMNS. */
+const percentiles = (l: LatencySummary) => [ms(l.p50), ms(l.p97_5), ms(l.p99)];
 
 function failures(run: MeasuredRun): string {
   return `${run.errors + run.timeouts}`;
@@ -107,93 +122,79 @@ function ingestSection(r: BenchResults): string {
   const mix = r.settings.bodyMix;
   const off = Object.entries(ANTI_ABUSE_OFF).map(([name, value]) => `\`${name}=${value}\``).join(', ');
   const service = ingest.targets.find((t) => t.name === 'service');
-  return [
+  return section(
     '## Ingest: `POST /api/v1/reports`',
-    '',
     `The ingest core: proof of work and the rate limit are switched off (${off}); see the next section for the service with proof of work. ` +
       `Server: ${service?.description ?? ''}. Fresh database in a temporary folder; each server is its own process, the load generator (autocannon) another.`,
-    '',
     `Bodies: ${mix.bodies} pre-generated valid reports (seed ${mix.seed}), ${mix.municipalities} municipalities, ${mix.ageBands} age bands, ` +
       `${mix.symptomCombinations} symptom combinations, ${Math.round(mix.symptomaticShare * 100)} % with symptoms, ${mix.meanBytes} bytes on average; ` +
       `advice: ${Object.entries(mix.outcomes).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
-    '',
-    '### Saturation (each connection sends as soon as it has its answer)',
-    '',
-    table(
-      ['Server', 'Conn.', 'req/s', 'vs bare Hono', 'vs node:http', 'p50 ms', 'p97.5 ms', 'p99 ms', 'Errors', 'Non-2xx', 'Server CPU', 'Load-generator CPU'],
-      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
-      saturationRows(ingest),
+    section(
+      '### Saturation (each connection sends as soon as it has its answer)',
+      table(
+        [['Server', 'l'], ['Conn.', 'r'], ['req/s', 'r'], ['vs bare Hono', 'r'], ['vs node:http', 'r'], ...PERCENTILE_COLUMNS, ['Errors', 'r'], ['Non-2xx', 'r'], ['Server CPU', 'r'], ['Load-generator CPU', 'r']],
+        saturationRows(ingest),
+      ),
+      'CPU in percent of one core over the run. A load generator near 100 % was itself the limit, so that figure is a floor.',
     ),
-    '',
-    'CPU in percent of one core over the run. A load generator near 100 % was itself the limit, so that figure is a floor.',
-    '',
-    '### Latency at fixed request rates (25, 50, 75 % of each server’s own saturation)',
-    '',
-    table(
-      ['Server', 'Conn.', 'Rate', 'Target req/s', 'Achieved req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'Max ms', 'Errors', 'Non-2xx'],
-      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
-      ratedRows(ingest.targets),
+    section(
+      '### Latency at fixed request rates (25, 50, 75 % of each server’s own saturation)',
+      table(
+        [['Server', 'l'], ['Conn.', 'r'], ['Rate', 'r'], ['Target req/s', 'r'], ['Achieved req/s', 'r'], ...PERCENTILE_COLUMNS, ['Max ms', 'r'], ['Errors', 'r'], ['Non-2xx', 'r']],
+        ratedRows(ingest.targets),
+      ),
     ),
-    '',
-    '### Group commit (the service’s own metrics over each run)',
-    '',
-    table(
-      ['Conn.', 'Run', 'Commits/s', 'Reports per commit', 'ms per commit', 'Wall time in commits'],
-      ['r', 'l', 'r', 'r', 'r', 'r'],
-      commitRows(service),
+    section(
+      '### Group commit (the service’s own metrics over each run)',
+      table(
+        [['Conn.', 'r'], ['Run', 'l'], ['Commits/s', 'r'], ['Reports per commit', 'r'], ['ms per commit', 'r'], ['Wall time in commits', 'r']],
+        commitRows(service),
+      ),
+      'A commit writes on the event loop (better-sqlite3) and is flushed to disk in the thread pool; "ms per commit" runs from the write until the flush ended, when its reports are answered.',
     ),
-    '',
-    'A commit writes on the event loop (better-sqlite3) and is flushed to disk in the thread pool; "ms per commit" runs from the write until the flush ended, when its reports are answered.',
-    '',
-    '### Memory and counters',
-    '',
-    table(
-      ['Server', 'Peak RSS', 'Exit code'],
-      ['l', 'r', 'r'],
-      ingest.targets.map((t) => [NAMES[t.name]!, mb(t.peakRssBytes), `${t.exitCode}`]),
+    section(
+      '### Memory and counters',
+      table(
+        [['Server', 'l'], ['Peak RSS', 'r'], ['Exit code', 'r']],
+        ingest.targets.map((t) => [NAMES[t.name]!, mb(t.peakRssBytes), `${t.exitCode}`]),
+      ),
+      `Counters after the service stopped: ${ingest.counters.counted} reports counted in SQLite, ${ingest.counters.acknowledged} answered 201` +
+        `${ingest.counters.unanswered ? `, ${ingest.counters.unanswered} sent and never answered` : ''}: ` +
+        `${ingest.counters.ok && ingest.counters.counted === ingest.counters.acknowledged ? 'equal.' : '**not equal.**'}`,
     ),
-    '',
-    `Counters after the service stopped: ${ingest.counters.counted} reports counted in SQLite, ${ingest.counters.acknowledged} answered 201` +
-      `${ingest.counters.unanswered ? `, ${ingest.counters.unanswered} sent and never answered` : ''}: ` +
-      `${ingest.counters.ok && ingest.counters.counted === ingest.counters.acknowledged ? 'equal.' : '**not equal.**'}`,
-  ].join('\n');
+  );
 }
 
 function powSection(pow: PowResult | undefined, notMeasured: BenchResults['notMeasured']): string {
   if (!pow) {
     const why = notMeasured.find((n) => n.scenario === 'pow')?.reason ?? 'not run';
-    return `## Ingest with proof of work\n\nNot measured: ${why}.`;
+    return section('## Ingest with proof of work', `Not measured: ${why}.`);
   }
   const s = pow.saturation;
   const r = pow.rated.run;
   const c = pow.challengeIssue;
-  return [
+  return section(
     '## Ingest with proof of work',
-    '',
     `The service with proof of work on (rate limit off: all traffic comes from 127.0.0.1), 50 connections. Each report carries its own ` +
       `solved challenge (\`X-Altcha\`), fetched and solved before the run (${pow.prepared.challenges} challenges in ${pow.prepared.seconds.toFixed(1)} s), ` +
       `each sent once. The runs use a trivial difficulty (\`POW_MAX_NUMBER=${pow.benchDifficulty.maxNumber}\`, \`POW_COST=${pow.benchDifficulty.cost}\`): ` +
       'the server checks a solution with two HMACs whatever the difficulty, so the figures hold for the default difficulty; ' +
       'solving thousands of default-difficulty challenges would take the bench hours.',
-    '',
     table(
-      ['Run', 'Target req/s', 'req/s', 'vs ingest core', 'p50 ms', 'p97.5 ms', 'p99 ms', 'Errors', 'Non-2xx', 'Server CPU'],
-      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
+      [['Run', 'l'], ['Target req/s', 'r'], ['req/s', 'r'], ['vs ingest core', 'r'], ...PERCENTILE_COLUMNS, ['Errors', 'r'], ['Non-2xx', 'r'], ['Server CPU', 'r']],
       [
         ['saturation', '', int(s.requestsPerSecond), ratio(pow.ratioToCore), ...percentiles(s.latencyMs), failures(s), `${s.non2xx}`, pct(s.serverCpuPercent)],
         [`${pow.rated.fraction * 100} %`, int(r.targetRate ?? Number.NaN), int(r.requestsPerSecond), '', ...percentiles(r.latencyMs), failures(r), `${r.non2xx}`, pct(r.serverCpuPercent)],
       ],
     ),
-    '',
     `Peak RSS ${mb(pow.peakRssBytes)}. Counters: ${pow.counters.counted} counted, ${pow.counters.acknowledged} answered 201: ` +
       `${pow.counters.ok && pow.counters.counted === pow.counters.acknowledged ? 'equal.' : '**not equal.**'}`,
-    '',
     `At the default difficulty (\`POW_MAX_NUMBER=${c.maxNumber}\`, \`POW_COST=${c.cost}\`): \`GET /api/v1/challenge\` answers ` +
       `${int(c.run.requestsPerSecond)} req/s at saturation (p99 ${ms(c.run.latencyMs.p99)} ms, server CPU ${pct(c.run.serverCpuPercent)}, ` +
       `non-2xx ${c.run.non2xx}); every report needs one, so one process takes about ` +
       `${int(1 / (1 / c.run.requestsPerSecond + 1 / s.requestsPerSecond))} challenge-and-report pairs a second (1 / (1/challenges + 1/reports), an estimate). A client solving in Node on this machine takes ${ms(pow.clientSolve.msPerAttempt)} ms per attempt, ` +
       `about ${(pow.clientSolve.expectedMs / 1000).toFixed(1)} s per challenge on average (a phone's browser is slower).`,
-  ].join('\n');
+  );
 }
 
 const RETENTION_NAMES = { kept: 'all counters', freezing: 'first start at 30 days', default: '30 days' } as const;
@@ -201,7 +202,7 @@ const RETENTION_NAMES = { kept: 'all counters', freezing: 'first start at 30 day
 function growthSection(growth: GrowthResult | undefined, notMeasured: BenchResults['notMeasured']): string {
   if (!growth) {
     const why = notMeasured.find((n) => n.scenario === 'growth')?.reason ?? 'not run';
-    return `## Growth\n\nNot measured: ${why}.`;
+    return section('## Growth', `Not measured: ${why}.`);
   }
   const snapshotRows = growth.snapshots.map((o) => {
     if (!o.ok) {
@@ -243,31 +244,29 @@ function growthSection(growth: GrowthResult | undefined, notMeasured: BenchResul
     `${p.saturation.errors + p.saturation.timeouts + p.saturation.non2xx}`,
     p.counters.ok && p.counters.counted === p.counters.acknowledged ? 'equal' : '**not equal**',
   ]);
-  return [
+  return section(
     '## Growth',
-    '',
     `Snapshot: \`release()\` (aggregator/release.ts) over synthetic counters, each case in a fresh process: ${int(growth.reportsPerDay)} reports a day ` +
       'nationally, spread by population, each a real report folded as the service folds it. Where marked, the counters are first written to a SQLite file ' +
       'and streamed back with `CountsStore.rows()` into the release, as the service does (the release time then includes the read). The 2,000-municipality pack is synthetic ' +
       '(bench/synthetic-pack.ts); a year of it (about 20 million counter rows) is left out.',
-    '',
     table(
-      ['Municipalities', 'Days', 'Counter rows', 'Counters from', 'release() first', 'release() best', 'Peak RSS', 'Note'],
-      ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'],
+      [['Municipalities', 'r'], ['Days', 'r'], ['Counter rows', 'r'], ['Counters from', 'r'], ['release() first', 'r'], ['release() best', 'r'], ['Peak RSS', 'r'], ['Note', 'l']],
       snapshotRows,
     ),
-    '',
     'Accuracy of the published counts: every published (perturbed) count of the snapshot against the true sum of the counters it stands for, ' +
       "per table (today's provisional numbers left out). The perturbation is unbiased for every count but 0; an empty cell is published as 0.34 on average.",
-    '',
-    table(['Municipalities', 'Days', 'Table', 'Cells', 'Mean |published − true|', 'Mean published − true', 'Largest'], ['r', 'r', 'l', 'r', 'r', 'r', 'r'], accuracyRows),
-    '',
+    table(
+      [['Municipalities', 'r'], ['Days', 'r'], ['Table', 'l'], ['Cells', 'r'], ['Mean |published − true|', 'r'], ['Mean published − true', 'r'], ['Largest', 'r']],
+      accuracyRows,
+    ),
     `Ingest at 50 connections with 212 and with ${growth.ingest[1]?.municipalities ?? '–'} municipalities, back to back, fresh databases:`,
-    '',
-    table(['Municipalities', 'req/s', 'p50 ms', 'p99 ms', 'Reports per commit', 'ms per commit', 'Failures', 'Counters'], ['r', 'r', 'r', 'r', 'r', 'r', 'r', 'l'], ingestRows),
-    '',
+    table(
+      [['Municipalities', 'r'], ['req/s', 'r'], ['p50 ms', 'r'], ['p99 ms', 'r'], ['Reports per commit', 'r'], ['ms per commit', 'r'], ['Failures', 'r'], ['Counters', 'l']],
+      ingestRows,
+    ),
     `Ratio: ${ratio(growth.ingestRatio)}. CSV size and time: see the read-path section (downloads from the running service).`,
-  ].join('\n');
+  );
 }
 
 const QUERY_NAMES: Record<ReadQuery, string> = {
@@ -328,115 +327,103 @@ function csvRow(d: CsvDownload, metricCount: number): string[] {
 }
 
 /** For each refused query: how large the largest CSV the service does serve would be, from the subset's bytes per row. */
-function largestCsv(read: ReadResult): string[] {
-  const lines = read.csv.flatMap((d) => {
-    if (!d.subset || d.status !== 200 || d.rows === 0) return [];
-    const perMetric = d.rows / d.metrics;
-    const fit = Math.min(read.metricCount, Math.floor(read.limits.csvRows / perMetric));
-    const bytesPerRow = d.bytes / d.rows;
-    const msPerRow = d.totalMs / d.rows;
-    return [
-      `- ${d.municipalities} municipalities × ${d.days} days: ${int(perMetric)} rows per metric, so all ${read.metricCount} metrics would be ` +
-        `${int(perMetric * read.metricCount)} rows; the largest CSV served holds ${fit} metrics, ${int(fit * perMetric)} rows, ` +
-        `about ${mb(fit * perMetric * bytesPerRow)} and ${secs(fit * perMetric * msPerRow)} at this download's bytes and time per row (an estimate).`,
-    ];
-  });
-  return lines.length ? ['', ...lines] : [];
+function largestCsv(read: ReadResult): string | undefined {
+  return list(
+    read.csv.flatMap((d) => {
+      if (!d.subset || d.status !== 200 || d.rows === 0) return [];
+      const perMetric = d.rows / d.metrics;
+      const fit = Math.min(read.metricCount, Math.floor(read.limits.csvRows / perMetric));
+      const bytesPerRow = d.bytes / d.rows;
+      const msPerRow = d.totalMs / d.rows;
+      return [
+        `${d.municipalities} municipalities × ${d.days} days: ${int(perMetric)} rows per metric, so all ${read.metricCount} metrics would be ` +
+          `${int(perMetric * read.metricCount)} rows; the largest CSV served holds ${fit} metrics, ${int(fit * perMetric)} rows, ` +
+          `about ${mb(fit * perMetric * bytesPerRow)} and ${secs(fit * perMetric * msPerRow)} at this download's bytes and time per row (an estimate).`,
+      ];
+    }),
+  );
 }
 
 function readSection(r: BenchResults): string {
   const read: ReadResult | undefined = r.read;
   if (!read) {
     const why = r.notMeasured.find((n) => n.scenario === 'read')?.reason ?? 'not run';
-    return `## Read path: \`GET /api/v1/stats\` and the CSV\n\nNot measured (nor the CSV sizes): ${why}.`;
+    return section('## Read path: `GET /api/v1/stats` and the CSV', `Not measured (nor the CSV sizes): ${why}.`);
   }
   const at = (name: string, connections: number) =>
     r.ingest.targets.find((t) => t.name === name)?.points.find((p) => p.connections === connections)?.saturation.requestsPerSecond ?? Number.NaN;
   const small = read.runs.find((x) => x.query === 'stats-small' && !x.ingest);
   const paths = [...new Map(read.runs.map((x) => [x.query, x.path])).entries()];
   const year = read.starts.find((s) => s.days === read.days && s.retention === 'kept');
-  return [
+  return section(
     '## Read path: `GET /api/v1/stats` and the CSV',
-    '',
     `The production service on a database pre-filled with ${read.days} closed days (${read.firstDay} to the day before the open day ${read.openDay}, ${read.timeZone}) ` +
       `of synthetic counters, ${int(read.reportsPerDay)} reports a day nationally (bench/synthetic-counts.ts), written with \`openCountsStore\` before the service starts. ` +
       'Proof of work and the rate limit off, every other setting at its default unless said below (a release every 300 s: none falls inside the runs). ' +
       'Every answer comes from the snapshot in memory; JSON answers are cached per snapshot and query, the CSV is streamed anew each time.',
-    '',
-    '### Time to start',
-    '',
-    table(
-      ['Municipalities', 'Days', 'Retention', 'Rows read', 'Database file', 'Written by the bench in', 'Spawn to listening', 'First snapshot', 'RSS after start'],
-      ['r', 'r', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
-      read.starts.map((s) => [
-        `${s.municipalities}`,
-        `${s.days}`,
-        s.days === 0 ? '–' : RETENTION_NAMES[s.retention],
-        int(s.counterRows),
-        s.databaseBytes ? mb(s.databaseBytes) : 'empty',
-        s.fillSeconds ? `${s.fillSeconds.toFixed(1)} s` : '–',
-        secs(s.startMs),
-        secs(s.releaseMs),
-        mb(s.rssAfterStartBytes),
-      ]),
+    section(
+      '### Time to start',
+      table(
+        [['Municipalities', 'r'], ['Days', 'r'], ['Retention', 'l'], ['Rows read', 'r'], ['Database file', 'r'], ['Written by the bench in', 'r'], ['Spawn to listening', 'r'], ['First snapshot', 'r'], ['RSS after start', 'r']],
+        read.starts.map((s) => [
+          `${s.municipalities}`,
+          `${s.days}`,
+          s.days === 0 ? '–' : RETENTION_NAMES[s.retention],
+          int(s.counterRows),
+          s.databaseBytes ? mb(s.databaseBytes) : 'empty',
+          s.fillSeconds ? `${s.fillSeconds.toFixed(1)} s` : '–',
+          secs(s.startMs),
+          secs(s.releaseMs),
+          mb(s.rssAfterStartBytes),
+        ]),
+      ),
+      'The first snapshot is computed before the service listens: every counter streamed from SQLite (`CountsStore.rows()`) into `release()`, ' +
+        'timed by the service itself (`snapshot_release_duration_seconds`). The same work runs on the event loop at every release (`RELEASE_INTERVAL_S`), ' +
+        `so every release stalls requests for about as long${year ? ` (${secs(year.releaseMs)} with a year of counters)` : ''}.` +
+        ' "All counters" ran with `RETENTION_DAYS=3650`, so the file stays a year of day × municipality counters as written. The same file then started twice at the ' +
+        'default retention (30 days): the first start freezes every week older than that (a one-off a service running since launch never meets, since it freezes a week at a time), ' +
+        'and the second is the start of a service after a year: 30 days of counters and a year of frozen published values.',
     ),
-    '',
-    'The first snapshot is computed before the service listens: every counter streamed from SQLite (`CountsStore.rows()`) into `release()`, ' +
-      'timed by the service itself (`snapshot_release_duration_seconds`). The same work runs on the event loop at every release (`RELEASE_INTERVAL_S`), ' +
-      `so every release stalls requests for about as long${year ? ` (${secs(year.releaseMs)} with a year of counters)` : ''}.` +
-      ' "All counters" ran with `RETENTION_DAYS=3650`, so the file stays a year of day × municipality counters as written. The same file then started twice at the ' +
-      'default retention (30 days): the first start freezes every week older than that (a one-off a service running since launch never meets, since it freezes a week at a time), ' +
-      'and the second is the start of a service after a year: 30 days of counters and a year of frozen published values.',
-    '',
-    '### Load',
-    '',
-    ...paths.map(([q, p]) => `- ${QUERY_NAMES[q]}: \`${p}\``),
-    '',
-    table(
-      ['Query', 'Conn.', 'Concurrent ingest', 'Answers', 'req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'Max ms', 'Errors', 'Non-2xx', 'Bytes per answer', 'Server CPU', 'Load-generator CPU'],
-      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
-      read.runs.map(readRunRow),
+    section(
+      '### Load',
+      list(paths.map(([q, p]) => `${QUERY_NAMES[q]}: \`${p}\``)),
+      table(
+        [['Query', 'l'], ['Conn.', 'r'], ['Concurrent ingest', 'r'], ['Answers', 'r'], ['req/s', 'r'], ...PERCENTILE_COLUMNS, ['Max ms', 'r'], ['Errors', 'r'], ['Non-2xx', 'r'], ['Bytes per answer', 'r'], ['Server CPU', 'r'], ['Load-generator CPU', 'r']],
+        read.runs.map(readRunRow),
+      ),
+      'JSON: saturation (closed loop, a fixed number of requests) after a warm-up. CSV: one download per connection, after the CSV downloads of the next section. ' +
+        'Bytes per answer are the bytes on the wire: status line, headers and, for the streamed CSV, the chunked-encoding framing (the CSV sizes below count the body only). ' +
+        'The load-generator CPU is the reading process\'s only.' +
+        (small
+          ? ` The small query alone: ${ratio(small.run.requestsPerSecond / at('bare-hono', small.connections))} the bare Hono baseline and ` +
+            `${ratio(small.run.requestsPerSecond / at('bare-http', small.connections))} bare node:http at ${small.connections} connections ` +
+            `(ingest section: those parse a report body and answer 201 with ${Buffer.byteLength(ANSWER)} bytes).`
+          : ''),
+      'Concurrent ingest: a second load process holds `POST /api/v1/reports` at ' +
+        `${int(read.ingestRate)} req/s, ${pct(read.ingestFraction * 100)} of the ingest core's saturation at 50 connections` +
+        ' (ingest section) from one second before the reads start; reports committed are read from the service\'s /metrics over the read run. ' +
+        'The ingest latencies cover the ingest run as a whole (its share overlapping the reads is given); a maximum as long as the read run means reports waited for the reads to end.',
+      table(
+        [['Reads', 'l'], ['Ingest target req/s', 'r'], ['Ingest achieved req/s', 'r'], ['Reports/s committed during the reads', 'r'], ['Of the target', 'r'], ['Overlap', 'r'], ['Ingest p50 ms', 'r'], ['Ingest p99 ms', 'r'], ['Ingest max ms', 'r'], ['Ingest errors', 'r'], ['Ingest non-2xx', 'r']],
+        read.runs.filter((x) => x.ingest).map(ingestRow),
+      ),
+      `Peak RSS of the year-of-data service over every run and download (the CSV sizes below included): ${mb(read.peakRssBytes)}; exit code ${read.exitCode}.`,
     ),
-    '',
-    'JSON: saturation (closed loop, a fixed number of requests) after a warm-up. CSV: one download per connection, after the CSV downloads of the next section. ' +
-      'Bytes per answer are the bytes on the wire: status line, headers and, for the streamed CSV, the chunked-encoding framing (the CSV sizes below count the body only). ' +
-      'The load-generator CPU is the reading process\'s only.' +
-      (small
-        ? ` The small query alone: ${ratio(small.run.requestsPerSecond / at('bare-hono', small.connections))} the bare Hono baseline and ` +
-          `${ratio(small.run.requestsPerSecond / at('bare-http', small.connections))} bare node:http at ${small.connections} connections ` +
-          `(ingest section: those parse a report body and answer 201 with ${Buffer.byteLength(ANSWER)} bytes).`
-        : ''),
-    '',
-    'Concurrent ingest: a second load process holds `POST /api/v1/reports` at ' +
-      `${int(read.ingestRate)} req/s, ${pct(read.ingestFraction * 100)} of the ingest core's saturation at 50 connections` +
-      ' (ingest section) from one second before the reads start; reports committed are read from the service\'s /metrics over the read run. ' +
-      'The ingest latencies cover the ingest run as a whole (its share overlapping the reads is given); a maximum as long as the read run means reports waited for the reads to end.',
-    '',
-    table(
-      ['Reads', 'Ingest target req/s', 'Ingest achieved req/s', 'Reports/s committed during the reads', 'Of the target', 'Overlap', 'Ingest p50 ms', 'Ingest p99 ms', 'Ingest max ms', 'Ingest errors', 'Ingest non-2xx'],
-      ['l', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r', 'r'],
-      read.runs.filter((x) => x.ingest).map(ingestRow),
+    section(
+      '### CSV size and time',
+      `One download each with \`fetch\` from the bench process, nothing else running: the largest CSV the service serves for the ISO weeks within the last 7, 30 and 365 closed days ` +
+        `(\`/api/v1/stats.csv?time_type=week&geo_type=municipality&from=…\`: municipalities publish weeks only, ${read.metricCount} metrics). The service refuses more than ${int(read.limits.csvRows)} rows ` +
+        `(JSON: ${int(read.limits.jsonRows)}) with 400; then a subset of metrics is downloaded instead (those of query (a)). ` +
+        'First byte: the answer is built in full (once per snapshot, then kept) before it is sent. The CSV of query (c), a year of regions, is in the load table.',
+      table(
+        [['Municipalities', 'r'], ['Days', 'r'], ['Metrics', 'l'], ['Status', 'l'], ['Rows', 'r'], ['Size', 'r'], ['Bytes per row', 'r'], ['First byte', 'r'], ['Total', 'r'], ['Throughput', 'r']],
+        read.csv.map((d) => csvRow(d, read.metricCount)),
+      ),
+      largestCsv(read),
+      read.largePackError ? `2,000 municipalities: failed: ${read.largePackError}` : undefined,
     ),
-    '',
-    `Peak RSS of the year-of-data service over every run and download (the CSV sizes below included): ${mb(read.peakRssBytes)}; exit code ${read.exitCode}.`,
-    '',
-    '### CSV size and time',
-    '',
-    `One download each with \`fetch\` from the bench process, nothing else running: the largest CSV the service serves for the ISO weeks within the last 7, 30 and 365 closed days ` +
-      `(\`/api/v1/stats.csv?time_type=week&geo_type=municipality&from=…\`: municipalities publish weeks only, ${read.metricCount} metrics). The service refuses more than ${int(read.limits.csvRows)} rows ` +
-      `(JSON: ${int(read.limits.jsonRows)}) with 400; then a subset of metrics is downloaded instead (those of query (a)). ` +
-      'First byte: the answer is built in full (once per snapshot, then kept) before it is sent. The CSV of query (c), a year of regions, is in the load table.',
-    '',
-    table(
-      ['Municipalities', 'Days', 'Metrics', 'Status', 'Rows', 'Size', 'Bytes per row', 'First byte', 'Total', 'Throughput'],
-      ['r', 'r', 'l', 'l', 'r', 'r', 'r', 'r', 'r', 'r'],
-      read.csv.map((d) => csvRow(d, read.metricCount)),
-    ),
-    ...largestCsv(read),
-    ...(read.largePackError ? ['', `2,000 municipalities: failed: ${read.largePackError}`] : []),
-    '',
     deliverySection(read),
-  ].join('\n');
+  );
 }
 
 function cachedReadRow(name: string, c: CachedRead): string[] {
@@ -445,27 +432,23 @@ function cachedReadRow(name: string, c: CachedRead): string[] {
 
 function deliverySection(read: ReadResult): string {
   const d = read.delivery;
-  if (!d) return `### Cached answers\n\nNot measured: ${read.deliveryError ?? 'not run'}.`;
-  return [
+  if (!d) return section('### Cached answers', `Not measured: ${read.deliveryError ?? 'not run'}.`);
+  return section(
     '### Cached answers',
-    '',
     `Saturation at ${d.stats.run.connections} connections after a warm-up of 2,000 requests, on the year-of-data service. The statistics query is run against a bare Hono ` +
       'endpoint (bench/servers/bare-bytes.ts) that sends the very bytes and headers the service sent for it, with the same Accept-Encoding, the bare one first: ' +
       `the service reaches ${ratio(d.stats.ratio)} its rate. The Epidata queries are sent as epidatr sends them (Accept-Encoding: gzip).`,
-    '',
     table(
-      ['Answer', 'Path', 'Accept-Encoding', 'Sent as', 'Body', 'req/s', 'p50 ms', 'p99 ms', 'Failures'],
-      ['l', 'l', 'l', 'l', 'r', 'r', 'r', 'r', 'r'],
+      [['Answer', 'l'], ['Path', 'l'], ['Accept-Encoding', 'l'], ['Sent as', 'l'], ['Body', 'r'], ['req/s', 'r'], ['p50 ms', 'r'], ['p99 ms', 'r'], ['Failures', 'r']],
       [
         cachedReadRow('statistics, cached', d.stats),
         ['bare Hono, same bytes', '', d.stats.acceptEncoding, d.stats.contentEncoding ?? 'none', size(d.stats.bytes), int(d.stats.bare.requestsPerSecond), ms(d.stats.bare.latencyMs.p50), ms(d.stats.bare.latencyMs.p99), failures(d.stats.bare)],
         ...d.epidata.map((e) => cachedReadRow('Epidata', e)),
       ],
     ),
-    '',
     `The municipality CSV of the last 28 days (\`${d.csv.path}\`, its ISO weeks, ${int(d.csv.rows)} rows): ${size(d.csv.bytes.identity)} uncompressed, ` +
       `${size(d.csv.bytes.gzip)} gzip, ${size(d.csv.bytes.br)} brotli, as sent.`,
-  ].join('\n');
+  );
 }
 
 function frontendSection(frontend: FrontendResult): string {
@@ -478,17 +461,15 @@ function frontendSection(frontend: FrontendResult): string {
     .filter((p) => p.present)
     .map(
       (p) =>
-        `- ${p.name}: ${p.assets.map((a) => `\`${a.path}\` ${kb(a.gzipBytes)} (${a.kind})`).join(', ')}` +
+        `${p.name}: ${p.assets.map((a) => `\`${a.path}\` ${kb(a.gzipBytes)} (${a.kind})`).join(', ')}` +
         (p.lazy.length ? `; on demand, not counted: ${p.lazy.map((a) => `\`${a.path}\` ${kb(a.gzipBytes)}`).join(', ')}` : ''),
     );
-  return [
+  return section(
     '## Front-end weight',
-    '',
     `Gzip (level 9) of the JS and CSS each page of \`${frontend.webRoot}\` fetches without any action: referenced by its HTML, imported statically, or started as a worker. 1 kB = 1000 bytes.`,
-    '',
-    table(['Page', 'HTML', 'JS gz', 'CSS gz', 'Total', 'Target', 'Status'], ['l', 'l', 'r', 'r', 'r', 'r', 'l'], rows),
-    ...(files.length ? ['', ...files] : []),
-  ].join('\n');
+    table([['Page', 'l'], ['HTML', 'l'], ['JS gz', 'r'], ['CSS gz', 'r'], ['Total', 'r'], ['Target', 'r'], ['Status', 'l']], rows),
+    list(files),
+  );
 }
 
 const METHOD = `## Method
@@ -516,29 +497,23 @@ function roundsSection(r: BenchResults): string {
     `${ratio(p.vsBareHono.median)} (${p.vsBareHono.min.toFixed(2)}–${p.vsBareHono.max.toFixed(2)})`,
     `${ratio(p.vsBareHttp.median)} (${p.vsBareHttp.min.toFixed(2)}–${p.vsBareHttp.max.toFixed(2)})`,
   ]);
-  return [
+  return section(
     '## Ingest, interleaved: the ratios the targets judge',
-    '',
     `The service and both baselines run side by side, each in its own process; each of ${r.rounds.rounds} rounds measures the saturation of every one in turn ` +
       '(another one first in each round), so a machine that gets busier or quieter moves all three alike. The ratio is taken within each round.',
-    '',
-    table(['Conn.', 'Round', 'Service req/s', 'Bare Hono req/s', 'node:http req/s', 'vs bare Hono', 'vs node:http'], ['r', 'r', 'r', 'r', 'r', 'r', 'r'], rows),
-    '',
-    table(['Conn.', 'Median vs bare Hono (rounds)', 'Median vs node:http (rounds)'], ['r', 'r', 'r'], medians),
-  ].join('\n');
+    table([['Conn.', 'r'], ['Round', 'r'], ['Service req/s', 'r'], ['Bare Hono req/s', 'r'], ['node:http req/s', 'r'], ['vs bare Hono', 'r'], ['vs node:http', 'r']], rows),
+    table([['Conn.', 'r'], ['Median vs bare Hono (rounds)', 'r'], ['Median vs node:http (rounds)', 'r']], medians),
+  );
 }
 
 /** The last runs side by side, so a regression shows at a glance. */
 function historySection(recent: readonly RecentRun[]): string {
   const connections = [...new Set(recent.flatMap((run) => run.ratios.map((x) => x.connections)))].sort((a, b) => a - b);
-  return [
+  return section(
     '## Recent runs',
-    '',
     'The service over bare Hono at each connection count (the median of the interleaved rounds where a run had them), and the targets met, for the last runs recorded in bench/results/.',
-    '',
     table(
-      ['Run', 'Commit', ...connections.map((c) => `${c} conn.`), 'Targets met'],
-      ['l', 'l', ...connections.map(() => 'r' as const), 'r'],
+      [['Run', 'l'], ['Commit', 'l'], ...connections.map((c): Column => [`${c} conn.`, 'r']), ['Targets met', 'r']],
       recent.map((run) => [
         run.date.slice(0, 16).replace('T', ' '),
         `\`${run.commit}\``,
@@ -549,61 +524,46 @@ function historySection(recent: readonly RecentRun[]): string {
         `${run.met} of ${run.measured}`,
       ]),
     ),
-  ].join('\n');
+  );
 }
 
 export function resultsMarkdown(r: BenchResults, jsonName: string, recent: readonly RecentRun[]): string {
   const m = r.machine;
-  const sections = [
+  const document = section(
     '# Benchmark results',
-    '',
     `Run of ${m.date} on commit \`${m.commit}\`${m.uncommittedChanges ? ` with ${m.uncommittedChanges} uncommitted changes` : ''}, ` +
       `${r.settings.secondsPerRun} s per run, connections ${r.settings.connections.join(', ')}, ${Math.round(r.durationSeconds)} s in all. ` +
       `Every figure: [\`${jsonName}\`](${jsonName}). Produced by \`npm run bench\` (bench/run.ts).`,
-    '',
-    '## Machine',
-    '',
-    table(
-      ['CPU', 'Cores', 'Memory', 'Kernel', 'Node', 'Load average at start'],
-      ['l', 'r', 'r', 'l', 'l', 'r'],
-      [[m.cpuModel, `${m.cores}`, `${(m.memoryBytes / 2 ** 30).toFixed(1)} GiB`, m.kernel, m.node, m.loadAverageAtStart.toFixed(2)]],
+    section(
+      '## Machine',
+      table(
+        [['CPU', 'l'], ['Cores', 'r'], ['Memory', 'r'], ['Kernel', 'l'], ['Node', 'l'], ['Load average at start', 'r']],
+        [[m.cpuModel, `${m.cores}`, `${(m.memoryBytes / 2 ** 30).toFixed(1)} GiB`, m.kernel, m.node, m.loadAverageAtStart.toFixed(2)]],
+      ),
+      `Packages: ${Object.entries(m.packages).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
     ),
-    '',
-    `Packages: ${Object.entries(m.packages).map(([k, v]) => `${k} ${v}`).join(', ')}.`,
-    '',
-    '## Targets',
-    '',
-    table(['Target', 'Measured', 'Status'], ['l', 'r', 'l'], r.targets.map((t) => [t.target, t.measured, STATUS[t.status]])),
-    '',
+    section(
+      '## Targets',
+      table([['Target', 'l'], ['Measured', 'r'], ['Status', 'l']], r.targets.map((t) => [t.target, t.measured, STATUS[t.status]])),
+    ),
     historySection(recent),
-    '',
     roundsSection(r),
-    '',
     ingestSection(r),
-    '',
     powSection(r.ingestWithPow, r.notMeasured),
-    '',
     readSection(r),
-    '',
     growthSection(r.growth, r.notMeasured),
-    '',
     frontendSection(r.frontend),
-  ];
-  if (r.profile) {
-    sections.push(
-      '',
-      '## Where the ingest time goes (CPU profile)',
-      '',
-      `\`node --cpu-prof\` of the service (its build before bundling, so each function keeps its package's name) at saturation with ${r.profile.connections} connections ` +
-        `(${int(r.profile.run.requestsPerSecond)} req/s under the profiler), warm-up included. Native work (SQLite and its fsync, JSON.parse, socket writes) ` +
-        'is counted in the JavaScript function that called it.',
-      '',
-      profileMarkdown(r.profile.summary),
-    );
-  }
-  if (r.notMeasured.length) {
-    sections.push('', '## Not measured in this run', '', ...r.notMeasured.map((n) => `- ${n.scenario}: ${n.reason}`));
-  }
-  sections.push('', METHOD, '');
-  return sections.join('\n');
+    r.profile
+      ? section(
+          '## Where the ingest time goes (CPU profile)',
+          `\`node --cpu-prof\` of the service (its build before bundling, so each function keeps its package's name) at saturation with ${r.profile.connections} connections ` +
+            `(${int(r.profile.run.requestsPerSecond)} req/s under the profiler), warm-up included. Native work (SQLite and its fsync, JSON.parse, socket writes) ` +
+            'is counted in the JavaScript function that called it.',
+          profileMarkdown(r.profile.summary),
+        )
+      : undefined,
+    r.notMeasured.length ? section('## Not measured in this run', list(r.notMeasured.map((n) => `${n.scenario}: ${n.reason}`))) : undefined,
+    METHOD,
+  );
+  return `${document}\n`;
 }
