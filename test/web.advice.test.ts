@@ -78,9 +78,9 @@ describe('the advice, worded for the answers given', () => {
     }
   });
 
-  it('refuses advice whose sentence depends on an answer it does not know', () => {
-    const misnamed = { ...ADVICE.no_symptoms, steps: [...ADVICE.no_symptoms.steps, { if: 'tested', sl: 'Testirani ste.', en: 'You were tested.' }] };
-    expect(() => withKnownConditions({ ...ADVICE, no_symptoms: misnamed })).toThrow(/unknown condition "tested" in "You were tested."/);
+  it.each(['tested', 'toString'])('refuses advice whose sentence depends on an answer it does not know: %s', (condition) => {
+    const misnamed = { ...ADVICE.no_symptoms, steps: [...ADVICE.no_symptoms.steps, { unless: condition, sl: 'Testirani ste.', en: 'You were tested.' }] };
+    expect(() => withKnownConditions({ ...ADVICE, no_symptoms: misnamed })).toThrow(`unknown condition "${condition}" in "You were tested."`);
     expect(withKnownConditions(ADVICE)).toBe(ADVICE);
   });
 });

@@ -59,7 +59,7 @@ export function withKnownConditions(
 ): Record<GuidanceOutcome, AdviceText> {
   for (const line of Object.values(advice).flatMap((text) => Object.values(text).flat())) {
     for (const answer of [line.if, line.unless]) {
-      if (answer !== undefined && !(answer in ANSWERS)) throw new Error(`advice.json: unknown condition "${answer}" in "${line.en}"`);
+      if (answer !== undefined && !Object.hasOwn(ANSWERS, answer)) throw new Error(`advice.json: unknown condition "${answer}" in "${line.en}"`);
     }
   }
   return advice as Record<GuidanceOutcome, AdviceText>;
