@@ -82,3 +82,25 @@ export function areaDaysOf(rows: Iterable<CountRow>): AreaDay[] {
   }
   return [...out.values()];
 }
+
+/**
+ * Long rows gathered by `group` (a period and area, and an issue) into one array of values by
+ * catalogue metric each, NO_VALUE where no row gave one; in the order each group first came.
+ */
+export function packedValues<R extends { metric: string }>(rows: Iterable<R>, group: (row: R) => string, value: (row: R) => number): Map<string, { row: R; values: Int32Array }> {
+  const out = new Map<string, { row: R; values: Int32Array }>();
+  for (const row of rows) {
+    const k = METRIC_INDEX.get(row.metric);
+    if (k === undefined) throw new Error(`unknown metric ${row.metric}`);
+    const name = group(row);
+    let packed = out.get(name);
+    if (!packed) out.set(name, (packed = { row, values: new Int32Array(METRICS.length).fill(NO_VALUE) }));
+    packed.values[k] = value(row);
+  }
+  return out;
+}
+
+/** Frozen values in long format (`n` the published value, as retention gives them) packed by period and area. */
+export function frozenAreasOf(rows: Iterable<CountRow>): FrozenArea[] {
+  return [...packedValues(rows, (r) => `${r.day} ${r.area}`, (r) => r.n).values()].map(({ row, values }) => ({ day: row.day, area: row.area, values }));
+}

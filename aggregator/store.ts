@@ -4,11 +4,11 @@ import { chmodSync } from 'node:fs';
 import { type FileHandle, open } from 'node:fs/promises';
 import { endianness } from 'node:os';
 import { dirname } from 'node:path';
-import { addInto, type AreaDay, areaDaysOf, type CountRow, emptyAreaDay, type FrozenArea, NO_VALUE, type StoredRow } from './area-day.js';
+import { addInto, type AreaDay, areaDaysOf, type CountRow, emptyAreaDay, type FrozenArea, frozenAreasOf, packedValues, type StoredRow } from './area-day.js';
 import { epochDay, isoWeek, mondayOf } from './calendar.js';
 import { SECRET_BYTES } from './cell-key.js';
 import { coalescedSync } from './coalesced-sync.js';
-import { METRIC_INDEX, METRICS } from './metrics.js';
+import { METRICS } from './metrics.js';
 
 export type Synchronous = 'FULL' | 'EXTRA' | 'NORMAL';
 
@@ -195,28 +195,11 @@ function packedSigned(values: Int32Array): Buffer {
 
 const unpackedSigned = unpacker(Int32Array);
 
-/**
- * Long rows gathered by `group` (a period and area, and an issue) into one array of values by
- * catalogue metric each, NO_VALUE where no row gave one.
- */
-function packedValues<R extends { metric: string }>(rows: Iterable<R>, group: (row: R) => string, value: (row: R) => number): Map<string, { row: R; values: Int32Array }> {
-  const out = new Map<string, { row: R; values: Int32Array }>();
-  for (const row of rows) {
-    const k = METRIC_INDEX.get(row.metric);
-    if (k === undefined) throw new Error(`unknown metric ${row.metric}`);
-    const name = group(row);
-    let packed = out.get(name);
-    if (!packed) out.set(name, (packed = { row, values: new Int32Array(METRICS.length).fill(NO_VALUE) }));
-    packed.values[k] = value(row);
-  }
-  return out;
-}
-
 /** Writes frozen values given in long format (`n` the published value), one row per period and area. */
 function frozenWriter(db: Database.Database): (rows: Iterable<CountRow>) => void {
   const insert = db.prepare('INSERT INTO frozen (period, area, value) VALUES (?, ?, ?)');
   return (rows) => {
-    for (const { row, values } of packedValues(rows, (r) => `${r.day} ${r.area}`, (r) => r.n).values()) insert.run(row.day, row.area, packedSigned(values));
+    for (const { day, area, values } of frozenAreasOf(rows)) insert.run(day, area, packedSigned(values));
   };
 }
 
