@@ -4,7 +4,7 @@ import { tableIndex } from '../aggregator/publication.js';
 import { release } from '../aggregator/release.js';
 import { type ReleasedSnapshot, tableOf } from '../aggregator/snapshot.js';
 import { openCountsStore, type PublishedRow } from '../aggregator/store.js';
-import { countRows, type Group, PACK, TEST_KEYS } from './support/release-fixtures.js';
+import { type Group, PACK, storedCounters, TEST_KEYS } from './support/release-fixtures.js';
 
 const TIME_ZONE = 'Europe/Ljubljana';
 /** An hour of a November 2026 day in Ljubljana (UTC+1). */
@@ -20,7 +20,7 @@ const groups = (more: number): Group[] => [
 ];
 
 const snapshot = (more: number, now: number, previous?: ReleasedSnapshot) =>
-  release({ counts: countRows(groups(more)), pack: PACK, now, timeZone: TIME_ZONE, keys: TEST_KEYS, ...(previous ? { previous } : {}) });
+  release({ counts: storedCounters(groups(more)), pack: PACK, now, timeZone: TIME_ZONE, keys: TEST_KEYS, ...(previous ? { previous } : {}) });
 
 /** Records a snapshot as the service does: the rows stored, then the versions added. */
 function record(history: PublicationHistory, s: ReleasedSnapshot, stored: PublishedRow[]): PublishedRow[] {

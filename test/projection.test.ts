@@ -10,11 +10,11 @@ import {
 import { AGE_BANDS } from '../aggregator/questionnaire.js';
 import { release } from '../aggregator/release.js';
 import { DEFAULT_RELEASE_POLICY } from '../aggregator/release-policy.js';
-import { countRows, type Group, PACK, row, TEST_KEYS } from './support/release-fixtures.js';
+import { type Group, PACK, row, storedCounters, TEST_KEYS } from './support/release-fixtures.js';
 
 const DAY = '2026-11-24';
 const NOW = Date.UTC(2026, 10, 25, 10);
-const snapshot = (groups: readonly Group[]) => release({ counts: countRows(groups), pack: PACK, now: NOW, timeZone: 'Europe/Ljubljana', keys: TEST_KEYS });
+const snapshot = (groups: readonly Group[]) => release({ counts: storedCounters(groups), pack: PACK, now: NOW, timeZone: 'Europe/Ljubljana', keys: TEST_KEYS });
 const RUNNY_NOSE = { symptoms: ['runny_nose' as const], onset: 'today' as const };
 /** The perturbation's variance, which the intervals carry. */
 const V = DEFAULT_RELEASE_POLICY.perturbation.variance;

@@ -7,12 +7,12 @@ import { REPORTS } from '../aggregator/metrics.js';
 import { release } from '../aggregator/release.js';
 import { DEFAULT_RELEASE_POLICY } from '../aggregator/release-policy.js';
 import { type ReleasedRow, rows } from '../aggregator/released-rows.js';
-import { FROZEN_WITHHELD, retain, weekOf } from '../aggregator/retention.js';
+import { FROZEN_WITHHELD, retain, type RetentionPlan, weekOf } from '../aggregator/retention.js';
 import type { ReleasedSnapshot } from '../aggregator/snapshot.js';
 import type { CountRow } from '../aggregator/area-day.js';
 import type { Answers } from './support/arbitraries.js';
 import { readCounts } from './support/counts.js';
-import { byKey, countRows, type Group, PACK, TEST_KEYS } from './support/release-fixtures.js';
+import { countRows, type Group, PACK, storedRows, TEST_KEYS } from './support/release-fixtures.js';
 import { VALID_REPORT } from './support/reports.js';
 import { expectPrivateLogs, startTestService, type TestService } from './support/service.js';
 
@@ -63,8 +63,9 @@ describe('retain (pure)', () => {
     { day, area: 'M6', n: 9 + (i % 3) },
   ]);
   const counts = countRows(groups);
-  const snapshot = (c: Iterable<CountRow>, frozenWeeks: ReadonlySet<string> = new Set(), policy = DEFAULT_RELEASE_POLICY) =>
-    release({ counts: [...c].sort(byKey), pack: PACK, now: NOW, timeZone: TIME_ZONE, keys: TEST_KEYS, frozenWeeks, policy });
+  /** The release of counters and, when a plan froze weeks, of the plan's frozen values. */
+  const snapshot = (c: Iterable<CountRow>, frozen?: RetentionPlan, policy = DEFAULT_RELEASE_POLICY) =>
+    release({ counts: storedRows(c, frozen?.rows), pack: PACK, now: NOW, timeZone: TIME_ZONE, keys: TEST_KEYS, frozenWeeks: new Set(frozen?.weeks), policy });
 
   it('freezes whole ISO weeks once their Monday is more than retentionDays before the open day', () => {
     const s = snapshot(counts);
@@ -106,7 +107,7 @@ describe('retain (pure)', () => {
     const plan = retain(before, { retentionDays: 16, frozenWeeks: new Set() });
     const periods = new Set(plan.periods);
     const kept = counts.filter((r) => !periods.has(r.day));
-    const after = snapshot([...kept, ...plan.rows], new Set(plan.weeks));
+    const after = snapshot(kept, plan);
     expect(after.days).toEqual(before.days);
     expect(after.weeks).toEqual(before.weeks);
     expect([...rows(after)]).toEqual([...rows(before)]);
@@ -116,9 +117,8 @@ describe('retain (pure)', () => {
   it('keeps frozen periods fixed: a stricter policy changes only the periods still computed', () => {
     const plan = retain(snapshot(counts), { retentionDays: 16, frozenWeeks: new Set() });
     const periods = new Set(plan.periods);
-    const frozenRows = [...plan.rows, ...counts.filter((r) => !periods.has(r.day))];
     const strict = { ...DEFAULT_RELEASE_POLICY, minReports: 1000 };
-    const s = snapshot(frozenRows, new Set(plan.weeks), strict);
+    const s = snapshot(counts.filter((r) => !periods.has(r.day)), plan, strict);
     const inFrozen = (r: ReleasedRow) => periods.has(r.time_value);
     expect([...rows(s)].filter(inFrozen)).toEqual([...rows(snapshot(counts))].filter(inFrozen));
     expect([...rows(s)].filter((r) => !inFrozen(r) && r.value !== null && r.value !== 0)).toEqual([]);
@@ -127,7 +127,7 @@ describe('retain (pure)', () => {
   it('publishes nothing for a frozen week that is not complete (a clock gone back), and never reads frozen rows as counts', () => {
     const plan = retain(snapshot(counts), { retentionDays: 16, frozenWeeks: new Set() });
     // The clock goes back to Wednesday 4 November: W45 is the open week, frozen.
-    const back = release({ counts: [...plan.rows].sort(byKey), pack: PACK, now: Date.UTC(2026, 10, 4, 10), timeZone: TIME_ZONE, keys: TEST_KEYS, frozenWeeks: new Set(plan.weeks) });
+    const back = release({ counts: storedRows([], plan.rows), pack: PACK, now: Date.UTC(2026, 10, 4, 10), timeZone: TIME_ZONE, keys: TEST_KEYS, frozenWeeks: new Set(plan.weeks) });
     expect(back.weeks).toEqual(['2026-W44']);
     const w45 = [...rows(back, { from: '2026-11-02' })];
     expect(w45.length).toBeGreaterThan(0);
@@ -156,7 +156,7 @@ describe('retain (pure)', () => {
         const before = snapshot(c);
         const plan = retain(before, { retentionDays, frozenWeeks: new Set() });
         const periods = new Set(plan.periods);
-        const after = snapshot([...c.filter((r) => !periods.has(r.day)), ...plan.rows], new Set(plan.weeks));
+        const after = snapshot(c.filter((r) => !periods.has(r.day)), plan);
         expectSameTables(after, before);
         expectOnlyPublished(plan.rows, byCell(rows(before, { to: plan.periods.filter((p) => !p.includes('W')).at(-1) ?? '0000-00-00' })));
       }),

@@ -9,7 +9,7 @@ import { DEFAULT_RELEASE_POLICY } from '../../aggregator/release-policy.js';
 import { rows } from '../../aggregator/released-rows.js';
 import { syntheticReport } from '../../aggregator/synthetic/report.js';
 import { seededRandom } from '../../aggregator/synthetic/random.js';
-import { countRows } from './observe-after.js';
+import { storedCounters } from './observe-after.js';
 import { ATTACK_PACK, INSIDER_DAY, INSIDER_REPORTS, TIME_ZONE, type TimedReport, VICTIM_AREA, WEEK, WEEK_LABEL } from './scenario.js';
 
 /**
@@ -99,7 +99,7 @@ export function insiderGuesses(trials: number, seed: number): Guessed[] {
       victim: report === victim,
     }));
     const secret = Uint8Array.from({ length: 32 }, () => Math.floor(random() * 256));
-    const s = release({ counts: countRows(week), pack: ATTACK_PACK, now: Date.parse(`${WEEK[6]}T23:00:00Z`) + 12 * 3_600_000, timeZone: TIME_ZONE, keys: cellKeys(secret) });
+    const s = release({ counts: storedCounters(week), pack: ATTACK_PACK, now: Date.parse(`${WEEK[6]}T23:00:00Z`) + 12 * 3_600_000, timeZone: TIME_ZONE, keys: cellKeys(secret) });
     const published = new Map([...rows(s, { level: 'municipality', areas: [VICTIM_AREA], timeType: 'week' })].filter((r) => r.time_value === WEEK_LABEL).map((r) => [r.metric, r.value]));
     // The week is withheld when its published reports fall below the minimum: then nothing is learnt.
     const values = indicators.map((m) => published.get(m) ?? null);

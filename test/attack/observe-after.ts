@@ -6,7 +6,7 @@ import { release } from '../../aggregator/release.js';
 import { DEFAULT_RELEASE_POLICY, type ReleasePolicy } from '../../aggregator/release-policy.js';
 import { rows } from '../../aggregator/released-rows.js';
 import type { ReleasedSnapshot } from '../../aggregator/snapshot.js';
-import type { CountRow } from '../../aggregator/area-day.js';
+import { type AreaDay, areaDaysOf, type CountRow } from '../../aggregator/area-day.js';
 import { type Cell, cell, type Observation, partUnits, unitsOf, type World } from './attacker.js';
 import { ATTACK_PACK, countedBy, RELEASES, TIME_ZONE, type TimedReport, WATCHED_DAY, WEEK } from './scenario.js';
 
@@ -18,8 +18,8 @@ import { ATTACK_PACK, countedBy, RELEASES, TIME_ZONE, type TimedReport, WATCHED_
  * report count was below it.
  */
 
-/** The counters the store would hold after these reports: counts and record-key sums. */
-export function countRows(reports: readonly TimedReport[]): CountRow[] {
+/** The counters the store would hold after these reports, counts and record-key sums, as it gives them to the release. */
+export function storedCounters(reports: readonly TimedReport[]): AreaDay[] {
   const counts = new Map<string, CountRow>();
   for (const r of reports) {
     for (const metric of metricNames(fold(r.report, r.day, guide(r.report), r.recordKey))) {
@@ -30,7 +30,7 @@ export function countRows(reports: readonly TimedReport[]): CountRow[] {
       counts.set(k, row);
     }
   }
-  return [...counts.values()].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.area < b.area ? -1 : a.area > b.area ? 1 : a.metric < b.metric ? -1 : 1));
+  return areaDaysOf([...counts.values()].sort((a, b) => (a.day < b.day ? -1 : a.day > b.day ? 1 : a.area < b.area ? -1 : a.area > b.area ? 1 : 0)));
 }
 
 /** Every snapshot the service releases while the scenario runs. */
@@ -40,7 +40,7 @@ export function releasesOf(reports: readonly TimedReport[], secret: Uint8Array, 
   let previous: ReleasedSnapshot | undefined;
   for (const r of RELEASES) {
     previous = release({
-      counts: countRows(countedBy(reports, r)),
+      counts: storedCounters(countedBy(reports, r)),
       pack: ATTACK_PACK,
       now: r.time,
       timeZone: TIME_ZONE,

@@ -7,7 +7,7 @@ import { type ReleasedRow, rows } from '../../aggregator/released-rows.js';
 import type { ReleasedSnapshot } from '../../aggregator/snapshot.js';
 import type { Answers } from './arbitraries.js';
 import { madeUpPack } from './made-up-pack.js';
-import type { CountRow } from '../../aggregator/area-day.js';
+import { areaDaysOf, type CountRow, frozenAreasOf, type StoredRow } from '../../aggregator/area-day.js';
 import { seededRandom } from '../../aggregator/synthetic/random.js';
 
 /** A small country: R1 (M1, M2, M3), R2 (M4, M5), R3 (M6, M7, M8). */
@@ -37,7 +37,7 @@ export const TEST_SECRET = Uint8Array.from({ length: SECRET_BYTES }, (_, i) => (
 export const TEST_KEYS = cellKeys(TEST_SECRET);
 
 /** Orders counters as the store does: by day, area and metric. */
-export const byKey = (a: CountRow, b: CountRow) =>
+const byKey = (a: CountRow, b: CountRow) =>
   a.day !== b.day ? (a.day < b.day ? -1 : 1) : a.area !== b.area ? (a.area < b.area ? -1 : 1) : a.metric < b.metric ? -1 : a.metric > b.metric ? 1 : 0;
 
 /**
@@ -63,6 +63,20 @@ export function countRows(groups: readonly Group[], seed = 1): CountRow[] {
   }
   return [...counts.values()].sort(byKey);
 }
+
+/** Orders stored rows as the store gives them: by day (a week's label after its year's dates), then area, counters first. */
+const byDayArea = (a: StoredRow, b: StoredRow) => (a.day !== b.day ? (a.day < b.day ? -1 : 1) : a.area < b.area ? -1 : a.area > b.area ? 1 : 0);
+
+/**
+ * Counters and frozen values (retention's rows) given in long format, as the store gives them
+ * to the release (CountsStore.rows): packed by area-day and area-period, in the store's order.
+ */
+export function storedRows(counters: Iterable<CountRow>, frozen: Iterable<CountRow> = []): StoredRow[] {
+  return [...areaDaysOf(counters), ...frozenAreasOf(frozen)].sort(byDayArea);
+}
+
+/** The counters the store would hold after folding the reports (countRows), as it gives them to the release. */
+export const storedCounters = (groups: readonly Group[], seed = 1): StoredRow[] => storedRows(countRows(groups, seed));
 
 export function row(s: ReleasedSnapshot, time: string, area: string, metric: string): ReleasedRow | undefined {
   return [...rows(s, { areas: [area], metrics: [metric] })].find((r) => r.time_value === time);
