@@ -2,7 +2,7 @@ import type { AreaPack } from './areas/index.js';
 import { epochDay, isoDate, isoWeek, mondayOf } from './calendar.js';
 import { addKeys, type CellKeys } from './cell-key.js';
 import { dayIn, minuteOfDay } from './day.js';
-import { METRICS, REPORTS } from './metrics.js';
+import { METRIC_INDEX, METRICS, REPORTS } from './metrics.js';
 import { perturb, perturbationTable, type PerturbationTable } from './perturbation-table.js';
 import { PUBLISHED_TABLES, type TableSpec } from './publication.js';
 import { AGE_BANDS } from './questionnaire.js';
@@ -17,7 +17,7 @@ import {
   type ReleasedSnapshot,
   type SnapshotArea,
 } from './snapshot.js';
-import { type CountRow, NO_VALUE, type StoredRow } from './area-day.js';
+import { NO_VALUE, type StoredRow } from './area-day.js';
 
 /**
  * The release: from the counters to the published snapshot, by the cell key method.
@@ -40,12 +40,9 @@ import { type CountRow, NO_VALUE, type StoredRow } from './area-day.js';
  * and copied periods (an incremental release) from the previous snapshot.
  */
 
-/** Counters and frozen values in long format, or as the store packs them. */
-export type ReleaseRow = CountRow | StoredRow;
-
 export interface ReleaseInput {
   /** The counters and frozen values, ordered by day and area (as the store gives them). */
-  readonly counts: Iterable<ReleaseRow>;
+  readonly counts: Iterable<StoredRow>;
   /** The earliest day in `counts`; without it, `counts` is read twice to find it. */
   readonly firstDay?: string | undefined;
   readonly pack: AreaPack;
@@ -121,16 +118,16 @@ function openDayOf(day: string, now: number, timeZone: string, everyHours: numbe
  * day), a frozen week's rows (labelled `2026-W47`) after its year's dates.
  */
 class CountReader {
-  private readonly rows: Iterator<ReleaseRow>;
-  private next: IteratorResult<ReleaseRow>;
+  private readonly rows: Iterator<StoredRow>;
+  private next: IteratorResult<StoredRow>;
 
-  constructor(counts: Iterable<ReleaseRow>) {
+  constructor(counts: Iterable<StoredRow>) {
     this.rows = counts[Symbol.iterator]();
     this.next = this.rows.next();
   }
 
   /** Calls `use` with every row of `day` and every week row before it; skips earlier dates. */
-  day(day: string, use: (row: ReleaseRow) => void, week: (row: ReleaseRow) => void): void {
+  day(day: string, use: (row: StoredRow) => void, week: (row: StoredRow) => void): void {
     while (!this.next.done) {
       const row = this.next.value;
       if (WEEK_LABEL.test(row.day)) week(row);
@@ -141,7 +138,7 @@ class CountReader {
   }
 
   /** Every row left: the week rows after the last date. */
-  rest(week: (row: ReleaseRow) => void): void {
+  rest(week: (row: StoredRow) => void): void {
     for (; !this.next.done; this.next = this.rows.next()) if (WEEK_LABEL.test(this.next.value.day)) week(this.next.value);
   }
 }
@@ -297,8 +294,7 @@ export function release(input: ReleaseInput): ReleasedSnapshot {
   const areas = snapshotAreas(pack);
   const areaIndex = new Map(areas.map((a, i) => [a.code, i]));
   const K = METRICS.length;
-  const metricIndex = new Map(METRICS.map((m, i) => [m.name, i]));
-  const reports = metricIndex.get(REPORTS)!;
+  const reports = METRIC_INDEX.get(REPORTS)!;
 
   const openDayLabel = dayIn(timeZone, now);
   let first = input.firstDay !== undefined && input.firstDay < openDayLabel ? input.firstDay : openDayLabel;
@@ -349,19 +345,14 @@ export function release(input: ReleaseInput): ReleasedSnapshot {
       t.status[c] = PUBLISHED;
     } else if (value !== FROZEN_WITHHELD) throw new Error(`a frozen row of ${label} holds ${value}`);
   };
-  const setFrozen = (tablesOfKind: readonly Building[], period: number, row: ReleaseRow) => {
+  const setFrozen = (tablesOfKind: readonly Building[], period: number, row: StoredRow) => {
     const a = areaIndex.get(row.area);
     const t = a === undefined ? undefined : tablesOfKind.find((x) => a >= x.firstArea && a < x.firstArea + x.areaCount);
-    if (a === undefined || !t) return;
-    if ('metric' in row) {
-      const k = metricIndex.get(row.metric);
-      if (k !== undefined) setFrozenCell(t, period, a, k, row.n, row.day);
-    } else if ('values' in row) {
-      for (let k = 0; k < K; k++) if (row.values[k] !== NO_VALUE) setFrozenCell(t, period, a, k, row.values[k]!, row.day);
-    }
+    if (a === undefined || !t || !('values' in row)) return;
+    for (let k = 0; k < K; k++) if (row.values[k] !== NO_VALUE) setFrozenCell(t, period, a, k, row.values[k]!, row.day);
   };
   const weekIndex = new Map(weekLabels.map((label, w) => [label, w]));
-  const weekRow = (row: ReleaseRow) => {
+  const weekRow = (row: StoredRow) => {
     const w = weekIndex.get(row.day);
     if (w !== undefined && weekMode[w] === FROZEN) setFrozen(weekTables, w, row);
   };
@@ -389,18 +380,11 @@ export function release(input: ReleaseInput): ReleasedSnapshot {
           return;
         }
         const a = areaIndex.get(row.area);
-        // Counters of areas or metrics the pack and questionnaire do not know cannot be published.
-        if (!counted || a === undefined || areas[a]!.level !== 'municipality') return;
-        if ('metric' in row) {
-          const k = metricIndex.get(row.metric);
-          if (k === undefined) return;
-          day.n[a * K + k]! += row.n;
-          day.key[a * K + k] = addKeys(day.key[a * K + k]!, row.key);
-        } else if ('n' in row) {
-          for (let k = 0; k < K; k++) {
-            day.n[a * K + k]! += row.n[k]!;
-            day.key[a * K + k] = addKeys(day.key[a * K + k]!, row.key[k]!);
-          }
+        // Counters of areas the pack does not know cannot be published; frozen values are never counts.
+        if (!counted || a === undefined || areas[a]!.level !== 'municipality' || !('n' in row)) return;
+        for (let k = 0; k < K; k++) {
+          day.n[a * K + k]! += row.n[k]!;
+          day.key[a * K + k] = addKeys(day.key[a * K + k]!, row.key[k]!);
         }
       },
       weekRow,

@@ -1,19 +1,19 @@
 import type { AreaPack } from '../aggregator/areas/index.js';
 import type { CellKeys } from '../aggregator/cell-key.js';
-import { incrementalSince, release, type ReleaseRow } from '../aggregator/release.js';
+import { incrementalSince, release } from '../aggregator/release.js';
 import type { ReleasePolicy } from '../aggregator/release-policy.js';
 import { retain } from '../aggregator/retention.js';
 import type { ReleasedSnapshot } from '../aggregator/snapshot.js';
-import type { CountRow } from '../aggregator/area-day.js';
+import type { CountRow, StoredRow } from '../aggregator/area-day.js';
 
 export interface ReleaserParts {
   /** Every counter and frozen value, read from the store one row at a time. */
-  counts: () => Iterable<ReleaseRow>;
+  counts: () => Iterable<StoredRow>;
   /**
    * The counters of the dates on or after a day (no frozen week rows). Without it, every
    * release reads every counter.
    */
-  countsSince?: (day: string) => Iterable<ReleaseRow>;
+  countsSince?: (day: string) => Iterable<StoredRow>;
   /** The earliest day with a counter. */
   firstDay: () => string | undefined;
   /** Commits the reports already folded, so a closed day is complete when first published. */
