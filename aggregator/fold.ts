@@ -19,7 +19,7 @@ const index = (metric: string) => METRIC_INDEX.get(metric)!;
 // group commit adds at without a lookup of its own for every report.
 const REPORTS_AT = index(REPORTS);
 const SYMPTOMATIC_AT = index(SYMPTOMATIC);
-const ANSWER_METRICS = new Map(COUNTED_FIELDS.map((field) => [field.name, new Map(field.values.map((v) => [v, index(answerMetric(field, v))]))]));
+const ANSWER_METRICS = COUNTED_FIELDS.map((field) => ({ name: field.name as keyof Report, positions: new Map(field.values.map((v) => [v, index(answerMetric(field, v))])) }));
 const CASE_METRICS = CASE_DEFINITIONS.map((definition) => ({ definition, at: index(definition.metric) }));
 const AGE_METRICS = BY_AGE.map((metric) => ({ at: index(metric), byBand: new Map(AGE_BANDS.map((band) => [band, index(ageMetric(band, metric))])) }));
 const GUIDANCE_METRICS = new Map(GUIDANCE_OUTCOMES.map((outcome) => [outcome, index(guidanceMetric(outcome))]));
@@ -30,9 +30,8 @@ const GUIDANCE_METRICS = new Map(GUIDANCE_OUTCOMES.map((outcome) => [outcome, in
  */
 export function fold(report: Report, day: string, outcome: GuidanceOutcome, key: number): Increments {
   const metrics: number[] = [REPORTS_AT];
-  for (const field of COUNTED_FIELDS) {
-    const answer = report[field.name as keyof Report];
-    const positions = ANSWER_METRICS.get(field.name)!;
+  for (const { name, positions } of ANSWER_METRICS) {
+    const answer = report[name];
     if (typeof answer === 'string') metrics.push(positions.get(answer)!);
     else if (Array.isArray(answer)) for (const value of answer) metrics.push(positions.get(value)!);
   }

@@ -69,10 +69,8 @@ export class GroupCommit {
   /** By day, then municipality code. */
   private readonly accumulators = new Map<string, Map<string, Accumulator>>();
   private readonly commitScheduled = () => this.commitNow();
-  /** Settles when every batch committed so far is settled. */
-  private settled: Promise<void> = Promise.resolve();
-  /** Batches committed and not yet on disk. */
-  private flushing = 0;
+  /** The flushes of the batches committed and not yet on disk or failed; each settles its batch and never rejects. */
+  private readonly flushes = new Set<Promise<void>>();
 
   constructor(private readonly options: GroupCommitOptions) {}
 
@@ -132,21 +130,20 @@ export class GroupCommit {
       settle(true);
       return;
     }
-    this.flushing += 1;
-    const flushed = this.options.durable().then(
+    const flushed: Promise<void> = this.options.durable().then(
       () => settle(true),
       (error: unknown) => settle(false, error),
     ).finally(() => {
-      this.flushing -= 1;
-      if (this.flushing === 0 && this.batch) setImmediate(this.commitScheduled);
+      this.flushes.delete(flushed);
+      if (this.flushes.size === 0 && this.batch) setImmediate(this.commitScheduled);
     });
-    this.settled = Promise.all([this.settled, flushed]).then(() => undefined);
+    this.flushes.add(flushed);
   }
 
   /** Commits what is pending and resolves once every batch is on disk or failed: on shutdown. */
   drain(): Promise<void> {
     this.commitNow();
-    return this.settled;
+    return Promise.all(this.flushes).then(() => undefined);
   }
 
   /** Zeroes the batch's accumulators for the next one, and forgets the days it did not touch (yesterday, after midnight). */
@@ -169,7 +166,7 @@ export class GroupCommit {
     });
     this.batch = { number: ++this.batches, areaDays: [], reports: 0, done, resolve, reject };
     // During a flush, the flush's end schedules the commit.
-    if (this.flushing === 0) setImmediate(this.commitScheduled);
+    if (this.flushes.size === 0) setImmediate(this.commitScheduled);
     return this.batch;
   }
 }

@@ -1,7 +1,7 @@
 import type { AreaPack } from './areas/index.js';
 import { NO_VALUE } from './area-day.js';
 import { METRIC_INDEX, REPORTS } from './metrics.js';
-import { type GeoType, PUBLISHED_TABLES, tableIndex, type TableSpec } from './publication.js';
+import { cataloguePositions, type GeoType, PUBLISHED_TABLES, tableIndex, type TableSpec } from './publication.js';
 import { snapshotAreas } from './release.js';
 import { FROZEN_WITHHELD, WEEK_LABEL } from './retention.js';
 import { BELOW_MINIMUM, NOT_YET_PUBLISHED, PUBLISHED, type ReleasedSnapshot } from './snapshot.js';
@@ -61,6 +61,9 @@ export interface PublicationHistory {
   commit(changes: HistoryChanges): void;
 }
 
+/** Where a stored row holds its reports: a withheld area-period is marked there. */
+const REPORTS_AT = METRIC_INDEX.get(REPORTS)!;
+
 function shapes(pack: AreaPack): TableShape[] {
   const all = snapshotAreas(pack);
   return PUBLISHED_TABLES.map((spec) => {
@@ -71,7 +74,7 @@ function shapes(pack: AreaPack): TableShape[] {
       metrics: spec.metrics,
       areaIndex: new Map(areas.map((a, i) => [a, i])),
       metricIndex: new Map(spec.metrics.map((m, i) => [m, i])),
-      catalogue: spec.metrics.map((m) => METRIC_INDEX.get(m)!),
+      catalogue: cataloguePositions(spec),
     };
   });
 }
@@ -128,7 +131,7 @@ export function createHistory(pack: AreaPack, stored: Iterable<PublishedArea> = 
     }
     const { value, status, since } = p.version;
     const base = shape.areaIndex.get(row.area)! * width;
-    if (row.values[METRIC_INDEX.get(REPORTS)!] === FROZEN_WITHHELD) {
+    if (row.values[REPORTS_AT] === FROZEN_WITHHELD) {
       value.fill(0, base, base + width);
       status.fill(BELOW_MINIMUM, base, base + width);
       since.fill(row.issued, base, base + width);

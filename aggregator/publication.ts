@@ -1,5 +1,5 @@
 import { CASE_DEFINITIONS } from './case-definitions.js';
-import { ageMetric, answerMetric, BY_AGE, METRICS, REPORTS, SYMPTOMATIC } from './metrics.js';
+import { ageMetric, answerMetric, BY_AGE, METRIC_INDEX, METRICS, REPORTS, SYMPTOMATIC } from './metrics.js';
 import { FIELDS } from './questionnaire.js';
 
 /**
@@ -67,6 +67,11 @@ export const PUBLISHED_TABLES: readonly TableSpec[] = [
 /** The position in PUBLISHED_TABLES of the table of a level and period kind; -1 when none is published. */
 export function tableIndex(level: GeoType, period: TimeType): number {
   return PUBLISHED_TABLES.findIndex((t) => t.level === level && t.period === period);
+}
+
+/** A table's metrics by their positions in the metric catalogue, where counters and stored values keep them. */
+export function cataloguePositions(spec: TableSpec): number[] {
+  return spec.metrics.map((name) => METRIC_INDEX.get(name)!);
 }
 
 /** The table of a level and period kind, if one is published. */

@@ -4,7 +4,7 @@ import { addKeys, type CellKeys } from './cell-key.js';
 import { dayIn, minuteOfDay } from './day.js';
 import { METRIC_INDEX, METRICS, REPORTS } from './metrics.js';
 import { perturb, perturbationTable, type PerturbationTable } from './perturbation-table.js';
-import { PUBLISHED_TABLES, type TableSpec } from './publication.js';
+import { cataloguePositions, PUBLISHED_TABLES, type TableSpec } from './publication.js';
 import { AGE_BANDS } from './questionnaire.js';
 import { DEFAULT_RELEASE_POLICY, type ReleasePolicy, samePolicy } from './release-policy.js';
 import { FROZEN_WITHHELD, WEEK_LABEL } from './retention.js';
@@ -206,7 +206,7 @@ interface Building extends PublishedTable {
 function building(spec: TableSpec, areas: readonly SnapshotArea[], periods: number): Building {
   const firstArea = areas.findIndex((a) => a.level === spec.level);
   const areaCount = areas.filter((a) => a.level === spec.level).length;
-  const metrics = spec.metrics.map((name) => METRICS.findIndex((m) => m.name === name));
+  const metrics = cataloguePositions(spec);
   const position = new Int32Array(METRICS.length).fill(-1);
   metrics.forEach((k, i) => (position[k] = i));
   const cells = periods * areaCount * metrics.length;
